@@ -1,0 +1,5 @@
+"""Run the ``lite`` command as ``python -m lite``."""
+
+from lite.cli import main
+
+raise SystemExit(main())

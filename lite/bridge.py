@@ -1,0 +1,117 @@
+"""The worker's entry point, and the only module that touches Pyodide's ``js``.
+
+The worker calls :func:`start` once and then ``Bridge.receive`` for every batch of
+page messages. Everything crosses as a JSON string plus a list of binary buffers: a
+value ``{"$buffer": n}`` inside the JSON is the n-th buffer.
+"""
+
+from __future__ import annotations
+
+import json
+import logging
+import sys
+import traceback
+from typing import Any, Callable
+
+from .alias import install_gradio_alias
+from .app import load_app
+from .errors import AppError
+from .session import Notice, Patch, Session
+
+logger = logging.getLogger("lite")
+
+Post = Callable[[str, Any], None]
+
+
+def start(entry: str, post: Post) -> Bridge | None:
+    """Load the app at ``entry``, post its first patch and return the bridge.
+
+    On failure, posts a ``fatal`` message that says what went wrong and returns
+    ``None``.
+    """
+    _configure_logging()
+    install_gradio_alias()
+    try:
+        app = load_app(entry)
+    except AppError as error:
+        _post_json(post, {"type": "fatal", "title": "The app could not start",
+                          "message": str(error).split("\n\n")[0],
+                          "traceback": str(error)})
+        return None
+    bridge = Bridge(Session(app, clock=_page_clock()), post)
+    bridge.send(bridge.session.start())
+    return bridge
+
+
+class Bridge:
+    """Passes page messages to a session and posts back what changed."""
+
+    def __init__(self, session: Session, post: Post) -> None:
+        self.session = session
+        self.post = post
+
+    def receive(self, batch_json: str, buffers: Any = None) -> None:
+        """Handle one batch of page messages and post the patch."""
+        try:
+            blobs = [bytes(buffer.to_bytes()) for buffer in buffers or []]
+            batch = json.loads(batch_json, object_hook=lambda obj: _resolve(obj, blobs))
+            if not isinstance(batch, list):
+                raise ValueError("a batch must be a list of messages")
+        except (ValueError, IndexError, AttributeError) as error:
+            logger.warning("Dropped a malformed batch of messages: %s", error)
+            return
+        try:
+            patch = self.session.handle(batch)
+        except Exception as error:  # an engine bug must not kill the worker
+            logger.exception("The engine failed while handling %d messages", len(batch))
+            patch = self.session.flush()
+            patch.notices.append(Notice("error", "Internal error",
+                                        f"{type(error).__name__}: {error}",
+                                        traceback.format_exc()))
+        self.send(patch)
+
+    def send(self, patch: Patch) -> None:
+        _post_json(self.post, patch.to_dict())
+
+
+def _resolve(obj: dict[str, Any], blobs: list[bytes]) -> Any:
+    if len(obj) == 1 and "$buffer" in obj:
+        return blobs[obj["$buffer"]]
+    return obj
+
+
+def _post_json(post: Post, message: dict[str, Any]) -> None:
+    buffers: list[bytes] = []
+
+    def encode(value: Any) -> Any:
+        if isinstance(value, (bytes, bytearray, memoryview)):
+            buffers.append(bytes(value))
+            return {"$buffer": len(buffers) - 1}
+        raise TypeError(f"{type(value).__name__} cannot be sent to the page")
+
+    text = json.dumps(message, default=encode, ensure_ascii=False, allow_nan=False)
+    post(text, _to_js_list(buffers))
+
+
+def _to_js_list(buffers: list[bytes]) -> Any:
+    if "pyodide" not in sys.modules:
+        return buffers
+    from pyodide.ffi import to_js
+
+    return to_js(buffers)
+
+
+def _page_clock() -> Callable[[], float] | None:
+    try:
+        from js import performance  # type: ignore[import-not-found]
+    except ImportError:
+        return None
+    return lambda: float(performance.timeOrigin + performance.now())
+
+
+def _configure_logging() -> None:
+    if not logger.handlers:
+        handler = logging.StreamHandler(sys.stderr)
+        handler.setFormatter(logging.Formatter("[lite] %(levelname)s %(message)s"))
+        logger.addHandler(handler)
+        logger.setLevel(logging.WARNING)

@@ -1,0 +1,70 @@
+"""Key identity across runs of a render function."""
+
+from __future__ import annotations
+
+from typing import Any
+
+from .blocks import Block
+from .errors import DuplicateKeyError
+from .render import RenderRun
+
+KeyPath = tuple[tuple[str, Any], ...]
+
+
+def key_path(block: Block, run: RenderRun) -> KeyPath | None:
+    """Return the keys from the top of ``run`` down to ``block``, or ``None``.
+
+    A block is matched across runs only when it and every parent inside the run are
+    keyed, so a keyed box in an unkeyed row is made fresh on every run.
+    """
+    path: list[tuple[str, Any]] = []
+    node: Any = block
+    while isinstance(node, Block):
+        if node.key is None:
+            return None
+        path.append((type(node).__name__, _hashable(node.key)))
+        node = node.parent
+    if node is not run:
+        return None
+    return tuple(reversed(path))
+
+
+def match_keys(new_run: RenderRun, old_run: RenderRun | None) -> set[int]:
+    """Give each keyed block of ``new_run`` the id of its match in ``old_run``.
+
+    Changes the ids in place and returns the ids that were carried over.
+
+    Raises:
+        DuplicateKeyError: Two blocks of ``new_run`` have the same key path.
+    """
+    old_paths: dict[KeyPath, Block] = {}
+    if old_run is not None:
+        for block in old_run.blocks:
+            path = key_path(block, old_run)
+            if path is not None:
+                old_paths[path] = block
+    seen: dict[KeyPath, Block] = {}
+    matched: set[int] = set()
+    for block in new_run.blocks:
+        path = key_path(block, new_run)
+        if path is None:
+            continue
+        if path in seen:
+            raise DuplicateKeyError(
+                f"{seen[path]!r} and {block!r} have the same key {block.key!r} in one "
+                "run of a render function. Give each block of a run its own key."
+            )
+        seen[path] = block
+        old = old_paths.get(path)
+        if old is not None:
+            block.id = old.id
+            matched.add(block.id)
+    return matched
+
+
+def _hashable(key: Any) -> Any:
+    try:
+        hash(key)
+    except TypeError:
+        return repr(key)
+    return key
