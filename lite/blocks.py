@@ -98,9 +98,13 @@ class Block:
     def explicit_props(self) -> dict[str, Any]:
         """Return the props named in the constructor call, for use as an update."""
         args, kwargs = getattr(self, "_init_args", ((), {}))
-        bound = _init_signature(type(self)).bind_partial(self, *args, **kwargs)
+        signature = _init_signature(type(self))
+        named = dict(signature.bind_partial(self, *args, **kwargs).arguments)
+        for parameter in signature.parameters.values():
+            if parameter.kind is parameter.VAR_KEYWORD:
+                named.update(named.pop(parameter.name, {}))
         props = self.initial_props()
-        return {name: props[name] for name in bound.arguments if name in props}
+        return {name: props[name] for name in named if name in props}
 
     def __repr__(self) -> str:
         key = f", key={self.key!r}" if self.key is not None else ""

@@ -11,21 +11,22 @@ from .render import RenderRun
 KeyPath = tuple[tuple[str, Any], ...]
 
 
-def key_path(block: Block, run: RenderRun) -> KeyPath | None:
-    """Return the keys from the top of ``run`` down to ``block``, or ``None``.
+def key_path(block: Block) -> KeyPath | None:
+    """Return what identifies ``block`` across runs, or ``None`` for an unkeyed block.
 
-    A block is matched across runs only when it and every parent inside the run are
-    keyed, so a keyed box in an unkeyed row is made fresh on every run.
+    The path is the block's key after the keys of its keyed parents, so a keyed box
+    under ``gr.Row(key="row-1")`` matches only a box with that key under a row with
+    that key. Unkeyed parents are skipped: the mixer's keyed tracks keep their audio
+    although their columns have no key, as in Gradio.
     """
+    if block.key is None:
+        return None
     path: list[tuple[str, Any]] = []
     node: Any = block
     while isinstance(node, Block):
-        if node.key is None:
-            return None
-        path.append((type(node).__name__, _hashable(node.key)))
+        if node.key is not None:
+            path.append((type(node).__name__, _hashable(node.key)))
         node = node.parent
-    if node is not run:
-        return None
     return tuple(reversed(path))
 
 
@@ -40,13 +41,13 @@ def match_keys(new_run: RenderRun, old_run: RenderRun | None) -> set[int]:
     old_paths: dict[KeyPath, Block] = {}
     if old_run is not None:
         for block in old_run.blocks:
-            path = key_path(block, old_run)
+            path = key_path(block)
             if path is not None:
                 old_paths[path] = block
     seen: dict[KeyPath, Block] = {}
     matched: set[int] = set()
     for block in new_run.blocks:
-        path = key_path(block, new_run)
+        path = key_path(block)
         if path is None:
             continue
         if path in seen:
