@@ -61,6 +61,11 @@ class _Diff:
                 self.old_parent[child.node_id] = node.node_id
         self.new_blocks = {node.block_id for node in new_root.walk()}
         self.claimed: set[int] = set()
+        # Old nodes to remove that still contain a block of the new tree: they stay
+        # until that block has been moved out, and are removed last.
+        self.doomed: set[int] = set()
+        self.doomed_in: dict[int, int] = defaultdict(int)
+        self.removed: set[int] = set()
 
     def run(self) -> list[Op]:
         self.claimed.add(self.old_root.node_id)
@@ -75,17 +80,18 @@ class _Diff:
         if old is not None:
             for child in old.children:
                 if child.node_id not in self.claimed and child.block_id not in self.new_blocks:
-                    self._remove(child)
+                    self._remove_or_doom(child, old.node_id)
         parent_id = new.node_id
         for index, child in enumerate(new.children):
             match = matches.get(id(child))
+            position = self._page_position(parent_id, index)
             if match is None:
-                self._create_shell(child, parent_id, index)
+                self._create_shell(child, parent_id, position)
                 self._diff_children(None, child)
                 continue
             child.node_id = match.node_id
-            if not self._is_at(match.node_id, parent_id, index):
-                self._move(match.node_id, parent_id, index)
+            if not self._is_at(match.node_id, parent_id, position):
+                self._move(match.node_id, parent_id, position)
             self._update_props(match, child)
             self._diff_children(match, child)
 
@@ -137,11 +143,32 @@ class _Diff:
         if changed:
             self.ops.append({"op": "update", "id": new.node_id, "props": changed})
 
-    def _is_at(self, node_id: int, parent_id: int, index: int) -> bool:
-        # Children before ``index`` already match the new order, so a node in place
-        # sits exactly at ``index``; anything else needs a move.
+    def _page_position(self, parent_id: int, index: int) -> int:
+        """Return the page index of new child ``index``, counting doomed nodes."""
+        if not self.doomed_in[parent_id]:
+            return index
         siblings = self.page_children[parent_id]
-        return index < len(siblings) and siblings[index] == node_id
+        live = -1
+        for position, node_id in enumerate(siblings):
+            if node_id not in self.doomed:
+                live += 1
+                if live == index:
+                    return position
+        return len(siblings)
+
+    def _is_at(self, node_id: int, parent_id: int, position: int) -> bool:
+        # Children before ``position`` already match the new order, so a node in
+        # place sits exactly there; anything else needs a move.
+        siblings = self.page_children[parent_id]
+        return position < len(siblings) and siblings[position] == node_id
+
+    def _remove_or_doom(self, node: Node, parent_id: int) -> None:
+        if any(below.block_id in self.new_blocks for below in node.walk()):
+            self.doomed.add(node.node_id)
+            self.doomed_in[parent_id] += 1
+            self.claimed.add(node.node_id)
+        else:
+            self._remove(node)
 
     def _move(self, node_id: int, parent_id: int, index: int) -> None:
         self._detach(node_id)
@@ -163,6 +190,7 @@ class _Diff:
         self.ops.append({"op": "remove", "id": node.node_id})
         for below in node.walk():
             self.claimed.add(below.node_id)
+            self.removed.add(below.node_id)
 
     def _detach(self, node_id: int) -> None:
         parent_id = self.old_parent.pop(node_id, None)
@@ -170,7 +198,10 @@ class _Diff:
             self.page_children[parent_id].remove(node_id)
 
     def _remove_leftovers(self) -> None:
-        """Remove old nodes whose block is in the new tree but was never reached."""
+        """Remove doomed nodes, then any old node that was never reached."""
+        for node in self.old_root.walk():
+            if node.node_id in self.doomed and node.node_id not in self.removed:
+                self._remove(node)
         for node in self.old_root.walk():
             if node.node_id not in self.claimed and node.node_id in self.old_parent:
                 self._remove(node)
