@@ -9,6 +9,7 @@ from __future__ import annotations
 
 import json
 import logging
+import math
 import sys
 import traceback
 from typing import Any, Callable
@@ -89,8 +90,24 @@ def _post_json(post: Post, message: dict[str, Any]) -> None:
             return {"$buffer": len(buffers) - 1}
         raise TypeError(f"{type(value).__name__} cannot be sent to the page")
 
-    text = json.dumps(message, default=encode, ensure_ascii=False, allow_nan=False)
+    try:
+        text = json.dumps(message, default=encode, ensure_ascii=False, allow_nan=False)
+    except ValueError:
+        # JSON has no NaN or infinity, and the page's parser rejects them.
+        logger.warning("Sent NaN or infinity to the page as null")
+        buffers.clear()
+        text = json.dumps(_finite(message), default=encode, ensure_ascii=False)
     post(text, _to_js_list(buffers))
+
+
+def _finite(value: Any) -> Any:
+    if isinstance(value, float) and not math.isfinite(value):
+        return None
+    if isinstance(value, dict):
+        return {key: _finite(item) for key, item in value.items()}
+    if isinstance(value, (list, tuple)):
+        return [_finite(item) for item in value]
+    return value
 
 
 def _to_js_list(buffers: list[bytes]) -> Any:
