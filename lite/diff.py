@@ -110,7 +110,7 @@ class _Diff:
             return matches
         spare = [c for c in old.children
                  if c.node_id not in self.claimed and c.block_id not in self.new_blocks]
-        by_signature: dict[str, deque[Node]] = defaultdict(deque)
+        by_signature: dict[int, deque[Node]] = defaultdict(deque)
         for candidate in spare:
             by_signature[candidate.signature()].append(candidate)
         unmatched = []

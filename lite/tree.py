@@ -2,8 +2,6 @@
 
 from __future__ import annotations
 
-import hashlib
-import json
 from typing import Any, Iterator
 
 
@@ -15,6 +13,7 @@ class Node:
     """
 
     __slots__ = ("block_id", "kind", "props", "children", "node_id", "_signature")
+    _signature: int | None
 
     def __init__(self, block_id: int, kind: str, props: dict[str, Any],
                  children: list[Node]) -> None:
@@ -23,16 +22,17 @@ class Node:
         self.props = props
         self.children = children
         self.node_id = block_id
-        self._signature: str | None = None
+        self._signature = None
 
-    def signature(self) -> str:
-        """Return a digest of the kind, props and children, equal for equal subtrees."""
+    def signature(self) -> int:
+        """Return a hash of the kind, props and children, equal for equal subtrees.
+
+        The diff only uses it to pick which old element to reuse, and then compares
+        props one by one, so a collision costs an update op, never a wrong page.
+        """
         if self._signature is None:
-            text = json.dumps([self.kind, self.props], sort_keys=True, default=_encode)
-            digest = hashlib.blake2b(text.encode(), digest_size=12)
-            for child in self.children:
-                digest.update(child.signature().encode())
-            self._signature = digest.hexdigest()
+            children = tuple(child.signature() for child in self.children)
+            self._signature = hash((self.kind, repr(self.props), children))
         return self._signature
 
     def walk(self) -> Iterator[Node]:
@@ -46,8 +46,3 @@ class Node:
     def __repr__(self) -> str:
         return f"Node({self.kind}, node_id={self.node_id}, block_id={self.block_id})"
 
-
-def _encode(value: Any) -> Any:
-    if isinstance(value, (bytes, bytearray, memoryview)):
-        return hashlib.blake2b(bytes(value), digest_size=12).hexdigest()
-    return repr(value)
