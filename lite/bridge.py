@@ -50,6 +50,7 @@ class Bridge:
     def __init__(self, session: Session, post: Post) -> None:
         self.session = session
         self.post = post
+        session.on_step = self.send
 
     def receive(self, batch_json: str, buffers: Any = None) -> None:
         """Handle one batch of page messages and post the patch."""

@@ -103,6 +103,9 @@ class Session:
         self.index: dict[tuple[TargetKey, str], list[Listener]] = {}
         self.input_ids: set[int] = set()
         self.page_events: dict[int, list[str]] = {}
+        # Called between the values a generator listener yields, so the bridge can
+        # post each step to the page while the listener goes on.
+        self.on_step: Callable[[Patch], None] | None = None
         for block in [app, *app.static_blocks.values()]:
             self._add_block(block, block.initial_props())
         self._reindex()
@@ -136,7 +139,12 @@ class Session:
             if any(self.queued[lid] for lid in self._eager_ids()):
                 self._drain()
         self._drain()
-        return self.flush()
+        patch = self.flush()
+        now = self.clock()
+        for listener_id in self.ran:
+            self.busy_until[listener_id] = now
+        self.ran.clear()
+        return patch
 
     def flush(self) -> Patch:
         """Diff the session's tree against the page's and return the patch."""
@@ -144,10 +152,6 @@ class Session:
         ops = diff(self.page_root, new_root)
         self.seq += 1
         self._remember_page(new_root)
-        now = self.clock()
-        for listener_id in self.ran:
-            self.busy_until[listener_id] = now
-        self.ran.clear()
         notices, self.notices = self.notices, []
         return Patch(self.seq, ops, notices)
 
@@ -273,7 +277,9 @@ class Session:
         failed = False
         if listener.fn is not None:
             try:
-                for result in call(listener.fn, self._inputs(listener)):
+                for step, result in enumerate(call(listener.fn, self._inputs(listener))):
+                    if step and self.on_step is not None:
+                        self.on_step(self.flush())
                     self._apply_outputs(listener, result)
             except Exception as error:  # the user's code may raise anything
                 self._report(listener, error)

@@ -49,6 +49,7 @@ class TestClient:
         self.check = check
         self.patches: list[Patch] = []
         self.notices: list[Notice] = []
+        self.session.on_step = self._apply
         self._apply(self.session.start())
 
     # Reading the page --------------------------------------------------------------

@@ -397,3 +397,39 @@ def test_listener_outside_blocks_is_rejected():
     button = gr.Button("Loose")
     with pytest.raises(ContextError, match="outside any Blocks"):
         button.click(lambda: None)
+
+
+def test_generator_posts_each_step():
+    with gr.Blocks() as demo:
+        out = gr.Textbox(label="Out")
+
+        def count():
+            for word in ["one", "two", "three"]:
+                yield word
+
+        gr.Button("Go").click(count, None, out)
+
+    client = TestClient(demo)
+    first = len(client.patches)
+    client.click(client.get("button", value="Go"))
+    shown = [op["props"]["value"] for patch in client.patches[first:] for op in patch.ops]
+    assert shown == ["one", "two", "three"]
+    assert len(client.patches) - first == 3
+    assert client.get("textbox", label="Out").props["value"] == "three"
+
+
+def test_generator_error_keeps_last_good_value():
+    with gr.Blocks() as demo:
+        out = gr.Textbox(label="Out")
+
+        def count():
+            yield "one"
+            raise RuntimeError("half-way")
+
+        gr.Button("Go").click(count, None, out)
+
+    client = TestClient(demo)
+    client.click(client.get("button", value="Go"))
+    out = client.get("textbox", label="Out")
+    assert out.props["value"] == "one"
+    assert out.props["error"] == "RuntimeError: half-way"
