@@ -433,3 +433,34 @@ def test_generator_error_keeps_last_good_value():
     out = client.get("textbox", label="Out")
     assert out.props["value"] == "one"
     assert out.props["error"] == "RuntimeError: half-way"
+
+
+def keyed_app(keyed: bool):
+    with gr.Blocks() as demo:
+        count = gr.Slider(1, 3, value=1, label="N")
+
+        @gr.render(inputs=count)
+        def rows(n):
+            for i in range(n):
+                box = gr.Textbox(label=f"Box {i}", key=f"box-{i}" if keyed else None)
+                button = gr.Button(f"Fill {i}", key=f"fill-{i}" if keyed else None)
+                button.click(lambda: "filled", None, box,
+                             key=f"click-{i}" if keyed else None)
+
+    return demo
+
+
+def test_keyed_click_sent_before_rerender_still_lands():
+    client = TestClient(keyed_app(keyed=True))
+    early = client.event_message(client.get("button", value="Fill 0"), "click")
+    client.set(client.get("slider"), 2)
+    client.send([early])
+    assert client.get("textbox", label="Box 0").props["value"] == "filled"
+
+
+def test_unkeyed_click_sent_before_rerender_is_dropped():
+    client = TestClient(keyed_app(keyed=False))
+    early = client.event_message(client.get("button", value="Fill 0"), "click")
+    client.set(client.get("slider"), 2)
+    client.send([early])
+    assert client.get("textbox", label="Box 0").props["value"] == ""
