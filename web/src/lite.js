@@ -1,0 +1,239 @@
+// The page module. It defines <lite-app>, which runs one app in its own
+// module worker and renders the worker's patches, and it exports the
+// renderer so that it can be used and tested without a worker.
+
+import { resolveBuffers } from "./buffers.js";
+import { createRenderer, Renderer } from "./renderer/index.js";
+import { showNotices } from "./renderer/notices.js";
+import { dedent, directoryUrl, entryName } from "./source.js";
+import { showFailure, showLoading } from "./status.js";
+
+export { createRenderer, Renderer, showNotices };
+
+/** @typedef {import("./protocol.js").WorkerMessage} WorkerMessage */
+/** @typedef {import("./protocol.js").FatalMessage} FatalMessage */
+
+const STYLESHEET_URL = new URL("./lite.css", import.meta.url).href;
+const WORKER_URL = new URL("./worker.js", import.meta.url);
+const ENGINE_URL = new URL("./engine.whl", import.meta.url).href;
+const DEFAULT_PYODIDE_URL = new URL("../pyodide/", import.meta.url).href;
+
+/** Adds lite.css to the document once, however many apps the page has. */
+function addStylesheet() {
+  if (document.querySelector("link[data-lite-styles]")) return;
+  const link = document.createElement("link");
+  link.rel = "stylesheet";
+  link.href = STYLESHEET_URL;
+  link.dataset.liteStyles = "";
+  document.head.append(link);
+}
+
+/** A problem with the app's source that the page explains in place. */
+class AppSourceError extends Error {}
+
+/**
+ * Parses one message from the worker: {json, buffers} from the engine, or a
+ * plain object the worker made itself.
+ * @param {any} data
+ * @returns {WorkerMessage[]}
+ */
+function decodeWorkerMessage(data) {
+  const message = data && typeof data.json === "string"
+    ? resolveBuffers(JSON.parse(data.json), data.buffers ?? [])
+    : data;
+  return Array.isArray(message) ? message : [message];
+}
+
+export class LiteAppElement extends HTMLElement {
+  /** @type {string | null} */
+  #inlineSource = null;
+  /** @type {Worker | null} */
+  #worker = null;
+  /** @type {Renderer | null} */
+  #renderer = null;
+  #ready = false;
+  #stopped = false;
+  #status = document.createElement("div");
+  #root = document.createElement("div");
+  #toasts = document.createElement("div");
+
+  connectedCallback() {
+    if (this.#worker || this.#renderer) return;
+    if (document.readyState === "loading") {
+      // The inline source is not parsed yet when the element is upgraded early.
+      document.addEventListener("DOMContentLoaded", () => this.#start(), { once: true });
+    } else {
+      this.#start();
+    }
+  }
+
+  disconnectedCallback() {
+    // A move within the page disconnects and reconnects in one task.
+    queueMicrotask(() => {
+      if (!this.isConnected) this.#stop();
+    });
+  }
+
+  async #start() {
+    if (!this.isConnected || this.#renderer) return;
+    this.#inlineSource ??= dedent(this.textContent ?? "");
+    this.#stopped = false;
+    this.#ready = false;
+    addStylesheet();
+    this.classList.add("lite-app");
+    this.#status.className = "lite-status";
+    this.#root.className = "lite-root";
+    this.#root.hidden = false;
+    this.#toasts.className = "lite-toasts";
+    this.replaceChildren(this.#status, this.#root, this.#toasts);
+    this.dataset.state = "loading";
+    showLoading(this.#status, "fetch", undefined, null);
+    this.#renderer = createRenderer(this.#root, {
+      send: (message, transfer) => this.#worker?.postMessage(message, transfer),
+    });
+
+    let app;
+    try {
+      app = await this.#readApp();
+    } catch (error) {
+      if (!(error instanceof AppSourceError)) throw error;
+      this.#fail({ type: "fatal", title: "The app could not be loaded", message: error.message });
+      return;
+    }
+    if (this.#stopped) return;
+    this.#startWorker(app.files, app.entry);
+  }
+
+  /** @returns {Promise<{files: Record<string, string>, entry: string}>} */
+  async #readApp() {
+    const src = this.getAttribute("src");
+    if (!src) {
+      if (!this.#inlineSource?.trim()) {
+        throw new AppSourceError("<lite-app> has no app. Give it a src attribute " +
+          "with the URL of a Python file, or put the Python code inside the element.");
+      }
+      return { files: { "app.py": this.#inlineSource }, entry: "app.py" };
+    }
+    const url = new URL(src, document.baseURI);
+    let response;
+    try {
+      response = await fetch(url);
+    } catch (error) {
+      throw new AppSourceError(`Fetching the app file ${url.href} failed (${error}). ` +
+        "Check the src attribute of <lite-app> and that the page is served over HTTP.");
+    }
+    if (!response.ok) {
+      throw new AppSourceError(`The app file ${url.href} could not be loaded: the ` +
+        `server answered ${response.status} ${response.statusText}. ` +
+        "Check the src attribute of <lite-app>.");
+    }
+    const code = await response.text();
+    if (!code.trim()) throw new AppSourceError(`The app file ${url.href} is empty.`);
+    const entry = entryName(url);
+    return { files: { [entry]: code }, entry };
+  }
+
+  /**
+   * @param {Record<string, string>} files
+   * @param {string} entry
+   */
+  #startWorker(files, entry) {
+    const worker = new Worker(WORKER_URL, { type: "module" });
+    this.#worker = worker;
+    worker.onmessage = (event) => this.#onWorkerMessage(event.data);
+    worker.onerror = (event) => {
+      event.preventDefault();
+      if (this.#ready) {
+        console.error("lite: error in the app's worker:", event.message);
+        return;
+      }
+      this.#fail({ type: "fatal", title: "The app's worker could not start",
+        message: `${event.message || `Loading ${WORKER_URL.href} failed`}. ` +
+          "Check that lite/worker.js is served with a JavaScript MIME type." });
+    };
+    const pyodideUrl = directoryUrl(this.getAttribute("pyodide-url") ?? DEFAULT_PYODIDE_URL,
+      document.baseURI);
+    const requirements = (this.getAttribute("requirements") ?? "")
+      .split(/[\s,]+/).filter(Boolean);
+    worker.postMessage({
+      type: "init", files, entry, requirements, pyodideUrl, engineUrl: ENGINE_URL,
+    });
+  }
+
+  /** @param {unknown} data */
+  #onWorkerMessage(data) {
+    if (this.#stopped) return;
+    let messages;
+    try {
+      messages = decodeWorkerMessage(data);
+    } catch (error) {
+      this.#fail({ type: "fatal", title: "The app sent a message the page cannot read",
+        message: String(error instanceof Error ? error.message : error) });
+      return;
+    }
+    for (const message of messages) {
+      if (this.#stopped) return;
+      this.#handle(message);
+    }
+  }
+
+  /** @param {WorkerMessage} message */
+  #handle(message) {
+    switch (message?.type) {
+      case "status":
+        if (!this.#ready) {
+          showLoading(this.#status, message.stage, message.detail, message.progress);
+        }
+        return;
+      case "patch":
+        return this.#applyPatch(message);
+      case "fatal":
+        this.#root.hidden = true;
+        return this.#fail(message);
+      default:
+        console.warn("lite: ignoring an unknown message from the worker:", message);
+    }
+  }
+
+  /** @param {import("./protocol.js").PatchMessage} message */
+  #applyPatch(message) {
+    try {
+      /** @type {Renderer} */ (this.#renderer).applyPatch(message);
+    } catch (error) {
+      console.error("lite:", error);
+      this.#fail({ type: "fatal", title: "The page could not apply an update from the app",
+        message: error instanceof Error ? error.message : String(error) });
+      return;
+    }
+    if (Array.isArray(message.notices) && message.notices.length) {
+      showNotices(this.#toasts, message.notices);
+    }
+    if (!this.#ready) {
+      this.#ready = true;
+      this.#status.replaceChildren();
+      this.dataset.state = "ready";
+    }
+  }
+
+  /**
+   * Shows why the app stopped and ends its worker.
+   * @param {FatalMessage} failure
+   */
+  #fail(failure) {
+    showFailure(this.#status, failure);
+    this.dataset.state = "error";
+    this.#stopped = true;
+    this.#worker?.terminate();
+    this.#worker = null;
+  }
+
+  #stop() {
+    this.#stopped = true;
+    this.#worker?.terminate();
+    this.#worker = null;
+    this.#renderer?.destroy();
+    this.#renderer = null;
+  }
+}
+
+if (!customElements.get("lite-app")) customElements.define("lite-app", LiteAppElement);

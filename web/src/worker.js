@@ -1,0 +1,185 @@
+// The module worker that runs the Python engine in Pyodide. It boots on the
+// page's `init` message, then hands page messages to the engine in batches
+// and posts the engine's messages back to the page.
+
+import { extractBuffers } from "./buffers.js";
+import { bootEngine, BootError } from "./worker-boot.js";
+
+/** @typedef {import("./protocol.js").InitMessage} InitMessage */
+/** @typedef {import("./worker-boot.js").Bridge} Bridge */
+
+/**
+ * The parts of DedicatedWorkerGlobalScope this file uses; the DOM library
+ * types `self` as a Window.
+ * @typedef {{onmessage: ((event: MessageEvent) => void) | null,
+ *   postMessage: (message: unknown, transfer: Transferable[]) => void,
+ *   addEventListener: (type: string, listener: (event: any) => void) => void}} WorkerScope
+ */
+
+const scope = /** @type {WorkerScope} */ (/** @type {unknown} */ (self));
+
+/** Page messages that arrived since the last drain. */
+const queue = /** @type {unknown[]} */ ([]);
+/** @type {Bridge | null} */
+let bridge = null;
+let booting = false;
+let drainScheduled = false;
+
+// Set before anything is awaited, so that no page message is lost while
+// Pyodide loads.
+scope.onmessage = (event) => {
+  const message = event.data;
+  if (isInit(message)) {
+    if (booting) {
+      console.warn("lite worker: ignoring a second init message.");
+      return;
+    }
+    booting = true;
+    boot(message);
+    return;
+  }
+  queue.push(message);
+  scheduleDrain();
+};
+
+scope.addEventListener("unhandledrejection", (event) => {
+  console.error("lite worker: unhandled error:", event.reason);
+});
+
+/**
+ * @param {unknown} message
+ * @returns {message is InitMessage}
+ */
+function isInit(message) {
+  return typeof message === "object" && message !== null
+    && /** @type {{type?: unknown}} */ (message).type === "init";
+}
+
+/**
+ * Posts a message the worker makes itself (status, fatal) to the page.
+ * @param {Record<string, unknown>} message
+ */
+function postPlain(message) {
+  scope.postMessage(message, []);
+}
+
+/**
+ * The `post` function the engine calls with a JSON string and a list of
+ * byte buffers. The buffers are copied out of Python's memory by toJs, and
+ * the copies are transferred to the page.
+ * @param {string} json
+ * @param {any} buffers a Python list of bytes-like objects, a JS array, or None
+ */
+function post(json, buffers) {
+  const list = toArrayBuffers(buffers);
+  scope.postMessage({ json: String(json), buffers: list }, list);
+}
+
+/**
+ * @param {any} buffers
+ * @returns {ArrayBuffer[]}
+ */
+function toArrayBuffers(buffers) {
+  if (buffers === null || buffers === undefined) return [];
+  const items = typeof buffers.toJs === "function"
+    ? buffers.toJs({ create_pyproxies: false })
+    : buffers;
+  return Array.from(items, (item) => {
+    if (item instanceof ArrayBuffer) return item;
+    if (ArrayBuffer.isView(item)) {
+      const whole = item.byteOffset === 0 && item.byteLength === item.buffer.byteLength;
+      return whole && item.buffer instanceof ArrayBuffer
+        ? item.buffer
+        : new Uint8Array(item.buffer, item.byteOffset, item.byteLength).slice().buffer;
+    }
+    throw new TypeError(`post() needs byte buffers, got ${Object.prototype.toString.call(item)}.`);
+  });
+}
+
+/** @param {InitMessage} init */
+async function boot(init) {
+  try {
+    bridge = await bootEngine(init, post, (stage, detail, progress) => {
+      postPlain({ type: "status", stage, detail, progress });
+    });
+  } catch (error) {
+    const fatal = error instanceof BootError
+      ? error.toMessage()
+      : { title: "The app could not start", message: String(error), traceback: null };
+    postPlain({ type: "fatal", ...fatal });
+    return;
+  }
+  if (!bridge) {
+    queue.length = 0;
+    return;
+  }
+  scheduleDrain();
+}
+
+function scheduleDrain() {
+  if (!bridge || drainScheduled || queue.length === 0) return;
+  drainScheduled = true;
+  setTimeout(drain, 0);
+}
+
+/**
+ * Encodes one page message as JSON, moving its binary data into `buffers`.
+ * A message that is not an object or cannot be encoded is dropped with a
+ * warning, because one bad message must not stop the others.
+ * @param {unknown} message
+ * @param {ArrayBuffer[]} buffers
+ * @returns {string | null}
+ */
+function encodeMessage(message, buffers) {
+  if (typeof message !== "object" || message === null || Array.isArray(message)) {
+    console.warn("lite worker: dropping a page message that is not an object:", message);
+    return null;
+  }
+  const mark = buffers.length;
+  try {
+    return JSON.stringify(extractBuffers(message, buffers));
+  } catch (error) {
+    buffers.length = mark;
+    console.warn("lite worker: dropping a page message that cannot be encoded:", error);
+    return null;
+  }
+}
+
+/** Hands every queued page message to the engine in one call. */
+function drain() {
+  drainScheduled = false;
+  const receive = /** @type {Bridge} */ (bridge).receive;
+  const buffers = /** @type {ArrayBuffer[]} */ ([]);
+  const parts = [];
+  for (const message of queue.splice(0)) {
+    const json = encodeMessage(message, buffers);
+    if (json !== null) parts.push(json);
+  }
+  if (parts.length === 0) return;
+
+  try {
+    settle(receive(`[${parts.join(",")}]`, buffers.map((buffer) => new Uint8Array(buffer))));
+  } catch (error) {
+    console.error("lite worker: the engine failed to handle page messages:", error);
+  }
+}
+
+/**
+ * Waits for an awaitable result of the engine and releases PyProxies.
+ * @param {any} result
+ */
+function settle(result) {
+  if (result && typeof result.then === "function") {
+    Promise.resolve(result).then(
+      (value) => release(value),
+      (error) => console.error("lite worker: the engine failed to handle page messages:", error),
+    ).finally(() => release(result));
+    return;
+  }
+  release(result);
+}
+
+/** @param {any} value */
+function release(value) {
+  if (value && typeof value.destroy === "function") value.destroy();
+}
