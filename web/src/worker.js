@@ -2,7 +2,7 @@
 // page's `init` message, then hands page messages to the engine in batches
 // and posts the engine's messages back to the page.
 
-import { extractBuffers } from "./buffers.js";
+import { Batcher } from "./batcher.js";
 import { bootEngine, BootError } from "./worker-boot.js";
 
 /** @typedef {import("./protocol.js").InitMessage} InitMessage */
@@ -18,12 +18,8 @@ import { bootEngine, BootError } from "./worker-boot.js";
 
 const scope = /** @type {WorkerScope} */ (/** @type {unknown} */ (self));
 
-/** Page messages that arrived since the last drain. */
-const queue = /** @type {unknown[]} */ ([]);
-/** @type {Bridge | null} */
-let bridge = null;
+const batcher = new Batcher();
 let booting = false;
-let drainScheduled = false;
 
 // Set before anything is awaited, so that no page message is lost while
 // Pyodide loads.
@@ -38,8 +34,7 @@ scope.onmessage = (event) => {
     boot(message);
     return;
   }
-  queue.push(message);
-  scheduleDrain();
+  batcher.push(message);
 };
 
 scope.addEventListener("unhandledrejection", (event) => {
@@ -98,6 +93,8 @@ function toArrayBuffers(buffers) {
 
 /** @param {InitMessage} init */
 async function boot(init) {
+  /** @type {Bridge | null} */
+  let bridge;
   try {
     bridge = await bootEngine(init, post, (stage, detail, progress) => {
       postPlain({ type: "status", stage, detail, progress });
@@ -107,61 +104,21 @@ async function boot(init) {
       ? error.toMessage()
       : { title: "The app could not start", message: String(error), traceback: null };
     postPlain({ type: "fatal", ...fatal });
+    batcher.close();
     return;
   }
   if (!bridge) {
-    queue.length = 0;
+    batcher.close();
     return;
   }
-  scheduleDrain();
-}
-
-function scheduleDrain() {
-  if (!bridge || drainScheduled || queue.length === 0) return;
-  drainScheduled = true;
-  setTimeout(drain, 0);
-}
-
-/**
- * Encodes one page message as JSON, moving its binary data into `buffers`.
- * A message that is not an object or cannot be encoded is dropped with a
- * warning, because one bad message must not stop the others.
- * @param {unknown} message
- * @param {ArrayBuffer[]} buffers
- * @returns {string | null}
- */
-function encodeMessage(message, buffers) {
-  if (typeof message !== "object" || message === null || Array.isArray(message)) {
-    console.warn("lite worker: dropping a page message that is not an object:", message);
-    return null;
-  }
-  const mark = buffers.length;
-  try {
-    return JSON.stringify(extractBuffers(message, buffers));
-  } catch (error) {
-    buffers.length = mark;
-    console.warn("lite worker: dropping a page message that cannot be encoded:", error);
-    return null;
-  }
-}
-
-/** Hands every queued page message to the engine in one call. */
-function drain() {
-  drainScheduled = false;
-  const receive = /** @type {Bridge} */ (bridge).receive;
-  const buffers = /** @type {ArrayBuffer[]} */ ([]);
-  const parts = [];
-  for (const message of queue.splice(0)) {
-    const json = encodeMessage(message, buffers);
-    if (json !== null) parts.push(json);
-  }
-  if (parts.length === 0) return;
-
-  try {
-    settle(receive(`[${parts.join(",")}]`, buffers.map((buffer) => new Uint8Array(buffer))));
-  } catch (error) {
-    console.error("lite worker: the engine failed to handle page messages:", error);
-  }
+  const receive = bridge.receive;
+  batcher.start((batchJson, buffers) => {
+    try {
+      settle(receive(batchJson, buffers));
+    } catch (error) {
+      console.error("lite worker: the engine failed to handle page messages:", error);
+    }
+  });
 }
 
 /**

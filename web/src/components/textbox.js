@@ -1,7 +1,7 @@
 // A text field: <input> when max_lines is 1 (or for password and email),
 // otherwise a <textarea> that grows from `lines` up to `max_lines` rows.
-// NOTE: `stop_btn` and `autoscroll` are accepted but not drawn, because the
-// protocol has no stop trigger and values do not stream.
+// NOTE: `stop_btn` is not drawn, because the protocol has no stop trigger,
+// and `autoscroll` is ignored.
 
 import { isInteractive, make, makeBlock, setContainer, setInfo, setLabel, text } from "./field.js";
 
@@ -13,7 +13,8 @@ import { isInteractive, make, makeBlock, setContainer, setInfo, setLabel, text }
  * @typedef {import("../renderer/index.js").ComponentView & {
  *   label: HTMLLabelElement, info: HTMLElement,
  *   field: HTMLInputElement | HTMLTextAreaElement,
- *   submitButton: HTMLButtonElement | null, fieldId: string}} TextboxView
+ *   submitButton: HTMLButtonElement | null, copyButton: HTMLButtonElement | null,
+ *   fieldId: string}} TextboxView
  */
 
 const INPUT_TYPES = new Set(["password", "email"]);
@@ -78,7 +79,9 @@ export function create(props, context) {
   element.append(label, info, row);
 
   /** @type {TextboxView} */
-  const view = { element, label, info, field, submitButton: null, fieldId };
+  const view = {
+    element, label, info, field, submitButton: null, copyButton: null, fieldId,
+  };
   view.listeners = {
     input: (event) => {
       if (event.target !== view.field) return;
@@ -87,10 +90,9 @@ export function create(props, context) {
     },
     keydown: (event) => onKeydown(view, context, /** @type {KeyboardEvent} */ (event)),
     click: (event) => {
-      if (view.submitButton && event.target instanceof Node
-        && view.submitButton.contains(event.target)) {
-        context.trigger("submit");
-      }
+      const target = /** @type {Node} */ (event.target);
+      if (view.submitButton?.contains(target)) context.trigger("submit");
+      if (view.copyButton?.contains(target)) copyValue(view);
     },
   };
   if (props.autofocus) {
@@ -173,6 +175,7 @@ export function update(node, changed) {
   if ("text_align" in changed) field.style.textAlign = text(props.text_align);
   if ("container" in changed) setContainer(node.element, props.container);
   if ("submit_btn" in changed) setSubmitButton(view, props.submit_btn);
+  if ("show_copy_button" in changed) setCopyButton(view, props.show_copy_button === true);
   if ("value" in changed || "lines" in changed || "max_lines" in changed) {
     fitRows(view, props);
   }
@@ -196,4 +199,36 @@ function setSubmitButton(view, submitButton) {
     view.field.after(view.submitButton);
   }
   view.submitButton.textContent = typeof submitButton === "string" ? submitButton : "Submit";
+}
+
+/**
+ * Shows or removes the button that copies the field's text.
+ * @param {TextboxView} view
+ * @param {boolean} show
+ */
+function setCopyButton(view, show) {
+  if (!show) {
+    view.copyButton?.remove();
+    view.copyButton = null;
+    return;
+  }
+  if (view.copyButton) return;
+  view.copyButton = make("button", "lite-button lite-size-sm lite-copy", "Copy");
+  view.copyButton.type = "button";
+  view.copyButton.setAttribute("aria-label", "Copy text");
+  view.label.after(view.copyButton);
+}
+
+/** @param {TextboxView} view */
+async function copyValue(view) {
+  const button = /** @type {HTMLButtonElement} */ (view.copyButton);
+  try {
+    await navigator.clipboard.writeText(view.field.value);
+    button.textContent = "Copied";
+  } catch (error) {
+    // The Clipboard API needs a secure context and the page's permission.
+    console.warn("lite: copying the text failed:", error);
+    button.textContent = "Copy failed";
+  }
+  setTimeout(() => { button.textContent = "Copy"; }, 1500);
 }

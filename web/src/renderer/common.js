@@ -43,7 +43,8 @@ function applyError(node, message) {
 }
 
 /**
- * A CSS length from a number of pixels or a CSS string, or "" for none.
+ * Converts a number of pixels or a CSS string to a CSS length, or to "" for
+ * any other value.
  * @param {unknown} value
  */
 export function cssLength(value) {

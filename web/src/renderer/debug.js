@@ -17,8 +17,8 @@ export function isDebugEnabled() {
 }
 
 /**
- * Records one applied op: its name, node id, and for a create the kind,
- * parent and index; for a create or an update the names of the props.
+ * Records one applied op with its name and node id. A create adds its kind,
+ * parent and index, and a create or an update adds the names of its props.
  * @param {Op} op
  */
 export function logOp(op) {

@@ -1,0 +1,97 @@
+// Collects the page messages that reach the worker while one drain is
+// pending, and hands them to the engine as one JSON list plus the buffers.
+
+import { extractBuffers } from "./buffers.js";
+
+/**
+ * Receives one batch: a JSON list of messages and the buffers that its
+ * {"$buffer": n} values point at.
+ * @typedef {(batchJson: string, buffers: Uint8Array[]) => void} BatchReceiver
+ */
+
+/**
+ * Encodes one page message as JSON, moving its binary data into `buffers`.
+ * Returns null for a message that is not an object or cannot be encoded,
+ * after a warning, because one bad message must not stop the others.
+ * @param {unknown} message
+ * @param {ArrayBuffer[]} buffers
+ * @returns {string | null}
+ */
+export function encodeMessage(message, buffers) {
+  if (typeof message !== "object" || message === null || Array.isArray(message)) {
+    console.warn("lite worker: dropping a page message that is not an object:", message);
+    return null;
+  }
+  const mark = buffers.length;
+  try {
+    return JSON.stringify(extractBuffers(message, buffers));
+  } catch (error) {
+    buffers.length = mark;
+    console.warn("lite worker: dropping a page message that cannot be encoded:", error);
+    return null;
+  }
+}
+
+export class Batcher {
+  /** @type {unknown[]} */
+  #queue = [];
+  #scheduled = false;
+  #closed = false;
+  /** @type {BatchReceiver | null} */
+  #receive = null;
+  #schedule;
+
+  /**
+   * @param {(drain: () => void) => void} [schedule] runs the drain later;
+   *   a zero-delay timer by default, so messages posted together batch
+   */
+  constructor(schedule = (drain) => setTimeout(drain, 0)) {
+    this.#schedule = schedule;
+  }
+
+  /**
+   * Queues a page message. Messages wait until start() names the receiver.
+   * @param {unknown} message
+   */
+  push(message) {
+    if (this.#closed) return;
+    this.#queue.push(message);
+    this.#scheduleDrain();
+  }
+
+  /**
+   * Starts handing queued and later messages to `receive`.
+   * @param {BatchReceiver} receive
+   */
+  start(receive) {
+    this.#receive = receive;
+    this.#scheduleDrain();
+  }
+
+  /** Drops the queued messages and every later one. */
+  close() {
+    this.#closed = true;
+    this.#receive = null;
+    this.#queue.length = 0;
+  }
+
+  #scheduleDrain() {
+    if (!this.#receive || this.#scheduled || this.#queue.length === 0) return;
+    this.#scheduled = true;
+    this.#schedule(() => this.#drain());
+  }
+
+  #drain() {
+    this.#scheduled = false;
+    const receive = this.#receive;
+    if (!receive) return;
+    const buffers = /** @type {ArrayBuffer[]} */ ([]);
+    const parts = [];
+    for (const message of this.#queue.splice(0)) {
+      const json = encodeMessage(message, buffers);
+      if (json !== null) parts.push(json);
+    }
+    if (parts.length === 0) return;
+    receive(`[${parts.join(",")}]`, buffers.map((buffer) => new Uint8Array(buffer)));
+  }
+}
