@@ -60,7 +60,8 @@ with gr.Blocks() as demo:
                     rate, count, samples = read_track(data[audio], f"Track {i}")
                     tracks.append((rate, count, samples, data[volume] / 100))
                 rate, count, mixed = mix(tracks)
-                path = tempfile.NamedTemporaryFile(suffix=".wav", delete=False).name
+                with tempfile.NamedTemporaryFile(suffix=".wav", delete=False) as handle:
+                    path = handle.name
                 with wave.open(path, "wb") as writer:
                     writer.setnchannels(count)
                     writer.setsampwidth(2)

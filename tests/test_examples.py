@@ -3,7 +3,7 @@
 from __future__ import annotations
 
 import pytest
-from conftest import values
+from helpers import values
 
 from lite.testing import TestClient
 

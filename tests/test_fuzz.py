@@ -11,7 +11,7 @@ from lite.bridge import Bridge
 from lite.session import Session
 from lite.testing import TestClient
 
-from conftest import EXAMPLES
+from helpers import EXAMPLES
 
 FUZZ_EXAMPLES = 300
 

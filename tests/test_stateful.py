@@ -6,7 +6,7 @@ from hypothesis import settings
 from hypothesis import strategies as st
 from hypothesis.stateful import RuleBasedStateMachine, invariant, precondition, rule
 
-from conftest import EXAMPLES, button_in
+from helpers import EXAMPLES, button_in
 
 from lite.testing import TestClient
 

@@ -2,7 +2,7 @@
 
 from __future__ import annotations
 
-from conftest import button_in, values
+from helpers import button_in, values
 
 from lite import State
 from lite.testing import TestClient
