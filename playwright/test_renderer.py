@@ -452,6 +452,16 @@ def test_max_lines_switch_keeps_value(page: Page) -> None:
     expect(field).to_have_value("v")
 
 
+def test_password_type_keeps_element(page: Page) -> None:
+    apply(page, create(1, "blocks", None, 0),
+          textbox(2, 1, 0, label="Secret", type="password", max_lines=20))
+    field = page.get_by_label("Secret")
+    assert field.evaluate("e => e.type") == "password"
+    field.evaluate("e => { e.liteTestTag = 'field'; }")
+    apply(page, update(2, value="x"))
+    assert field.evaluate("e => e.liteTestTag") == "field"
+
+
 def test_copy_button_shown_on_request(page: Page) -> None:
     apply(page, create(1, "blocks", None, 0), textbox(2, 1, 0, label="Result", value="42"))
     expect(page.get_by_role("button", name="Copy text")).to_have_count(0)

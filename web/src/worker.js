@@ -59,9 +59,10 @@ function postPlain(message) {
 }
 
 /**
- * The `post` function the engine calls with a JSON string and a list of
- * byte buffers. The buffers are copied out of Python's memory by toJs, and
- * the copies are transferred to the page.
+ * Posts an engine message to the page; the engine calls it with a JSON string
+ * and its byte buffers. A Python list is converted with toJs, which copies the
+ * bytes out of Python's memory, and a JS array from to_js is used as it is.
+ * Either way the buffers are transferred to the page.
  * @param {string} json
  * @param {any} buffers a Python list of bytes-like objects, a JS array, or None
  */
@@ -87,7 +88,7 @@ function toArrayBuffers(buffers) {
         ? item.buffer
         : new Uint8Array(item.buffer, item.byteOffset, item.byteLength).slice().buffer;
     }
-    throw new TypeError(`post() needs byte buffers, got ${Object.prototype.toString.call(item)}.`);
+    throw new TypeError(`post() expects byte buffers, got ${Object.prototype.toString.call(item)}.`);
   });
 }
 

@@ -2,7 +2,7 @@ import assert from "node:assert/strict";
 import { describe, test } from "node:test";
 import { Batcher, encodeMessage } from "../src/batcher.js";
 
-/** A batcher whose drains run only when the test calls runPending(). */
+/** Creates a batcher whose drains run only when the test calls runPending(). */
 function manualBatcher() {
   const pending = [];
   const batcher = new Batcher((drain) => pending.push(drain));

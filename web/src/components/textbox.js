@@ -34,14 +34,22 @@ function enterSubmits(props) {
 }
 
 /**
+ * Returns the input type for an <input> field, or null for a <textarea>.
+ * @param {Props} props
+ */
+function inputType(props) {
+  if (!wantsInput(props)) return null;
+  return INPUT_TYPES.has(props.type) ? props.type : "text";
+}
+
+/**
  * @param {Props} props
  * @param {string} id
  */
 function makeField(props, id) {
-  const field = wantsInput(props) ? make("input") : make("textarea");
-  if (field instanceof HTMLInputElement) {
-    field.type = INPUT_TYPES.has(props.type) ? props.type : "text";
-  }
+  const type = inputType(props);
+  const field = type ? make("input") : make("textarea");
+  if (field instanceof HTMLInputElement) field.type = /** @type {string} */ (type);
   field.id = id;
   field.className = "lite-input";
   return field;
@@ -138,9 +146,8 @@ function replaceField(view, props) {
 export function update(node, changed) {
   const view = /** @type {TextboxView} */ (node.view);
   const props = node.props;
-  const needsInput = wantsInput(props);
-  if (needsInput !== view.field instanceof HTMLInputElement
-    || (view.field instanceof HTMLInputElement && "type" in changed)) {
+  const shownType = view.field instanceof HTMLInputElement ? view.field.type : null;
+  if (inputType(props) !== shownType) {
     replaceField(view, props);
     changed = props;
   }
