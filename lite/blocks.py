@@ -95,6 +95,18 @@ class Block:
         """Return the props this block starts with, as its constructor set them."""
         return {name: getattr(self, name) for name in self.PROPS}
 
+    def seed(self) -> str:
+        """Return a short text that tells this block apart from others of its kind.
+
+        It is the constructor's arguments, which fix every prop of a block that a
+        render function just made. Props changed later are not in it, so the diff
+        still compares props after it pairs nodes by seed.
+        """
+        cached = self.__dict__.get("_seed")
+        if cached is None:
+            cached = self._seed = repr(getattr(self, "_init_args", None))
+        return cached
+
     def explicit_props(self) -> dict[str, Any]:
         """Return the props named in the constructor call, for use as an update."""
         args, kwargs = getattr(self, "_init_args", ((), {}))

@@ -405,7 +405,7 @@ class Session:
         else:
             children = block.children
         nodes = [self._node(child) for child in children if not isinstance(child, State)]
-        return Node(block.id, block.kind, self._page_props(block), nodes)
+        return Node(block.id, block.kind, self._page_props(block), nodes, block.seed())
 
     def _page_props(self, block: Block) -> dict[str, Any]:
         props = dict(self.props[block.id])

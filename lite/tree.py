@@ -12,27 +12,31 @@ class Node:
     the previous tree keeps that element's id, a new one takes its block's id.
     """
 
-    __slots__ = ("block_id", "kind", "props", "children", "node_id", "_signature")
+    __slots__ = ("block_id", "kind", "props", "children", "node_id", "seed", "_signature")
     _signature: int | None
 
     def __init__(self, block_id: int, kind: str, props: dict[str, Any],
-                 children: list[Node]) -> None:
+                 children: list[Node], seed: str | None = None) -> None:
         self.block_id = block_id
         self.kind = kind
         self.props = props
         self.children = children
         self.node_id = block_id
+        self.seed = seed
         self._signature = None
 
     def signature(self) -> int:
-        """Return a hash of the kind, props and children, equal for equal subtrees.
+        """Return a hash of the kind, the seed and the children's signatures.
 
-        The diff only uses it to pick which old element to reuse, and then compares
-        props one by one, so a collision costs an update op, never a wrong page.
+        The seed is a short text that tells blocks apart, such as their constructor
+        arguments, and falls back to the props. The diff only uses signatures to pick
+        which old element to reuse, then compares props one by one, so two different
+        nodes with one signature cost an update op, never a wrong page.
         """
         if self._signature is None:
             children = tuple(child.signature() for child in self.children)
-            self._signature = hash((self.kind, repr(self.props), children))
+            seed = self.seed if self.seed is not None else repr(self.props)
+            self._signature = hash((self.kind, seed, children))
         return self._signature
 
     def walk(self) -> Iterator[Node]:
