@@ -1,0 +1,18 @@
+"""The README's test client example, run as written."""
+
+from __future__ import annotations
+
+import pathlib
+import re
+
+README = pathlib.Path(__file__).resolve().parent.parent / "README.md"
+
+
+def test_readme_test_client_example_runs(monkeypatch):
+    text = README.read_text(encoding="utf-8")
+    section = text.split("## Testing your app without a browser", 1)[1]
+    code = re.search(r"```python\n(.*?)```", section, re.S).group(1)
+    monkeypatch.chdir(README.parent)
+    namespace: dict = {}
+    exec(compile(code, "README.md", "exec"), namespace)
+    namespace["test_adding_a_task"]()
