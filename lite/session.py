@@ -19,7 +19,7 @@ from .blocks import Block, Blocks
 from .components.base import Component
 from .components.state import State
 from .diff import Op, diff
-from .errors import DuplicateKeyError, Error, InvalidMessageError
+from .errors import Error, InvalidMessageError
 from .events import ENGINE_EVENTS, Listener
 from .keys import match_keys
 from .outputs import call, pair_outputs, props_update, user_traceback
@@ -281,6 +281,9 @@ class Session:
                     if step and self.on_step is not None:
                         self.on_step(self.flush())
                     self._apply_outputs(listener, result)
+            except KeyboardInterrupt:
+                self._stopped(listener)
+                return
             except Exception as error:  # the user's code may raise anything
                 self._report(listener, error)
                 failed = True
@@ -313,6 +316,15 @@ class Session:
         if listener.show_error or not listener.outputs:
             self.notices.append(notice)
 
+    def _stopped(self, listener: Listener) -> None:
+        """Handle a listener that the user stopped: drop what was queued after it."""
+        name = getattr(listener.fn, "__name__", "listener")
+        logger.warning("Stopped %s on request; dropped %d queued runs", name, len(self.queue))
+        self.queue.clear()
+        self.queued.clear()
+        self.notices.append(Notice("warning", "Stopped",
+                                   f"{name} was stopped before it finished."))
+
     def _changed(self, block: Block, old: Any, new: Any) -> bool:
         if not isinstance(block, State):
             return not _same(old, new)
@@ -336,7 +348,10 @@ class Session:
                 for _ in call(listener.fn, self._inputs(listener)):  # type: ignore[arg-type]
                     pass
             carried = match_keys(run, old_run)
-        except (Exception, DuplicateKeyError) as error:
+        except KeyboardInterrupt:
+            self._stopped(listener)
+            return
+        except Exception as error:  # the user's code may raise anything
             self._report(listener, error)
             return
         self._replace_run(old_run, run, carried)

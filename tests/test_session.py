@@ -464,3 +464,23 @@ def test_unkeyed_click_sent_before_rerender_is_dropped():
     client.set(client.get("slider"), 2)
     client.send([early])
     assert client.get("textbox", label="Box 0").props["value"] == ""
+
+
+def test_interrupted_listener_keeps_session():
+    """The worker stops runaway code by raising KeyboardInterrupt inside it."""
+    with gr.Blocks() as demo:
+        out = gr.Textbox("before", label="Out")
+        seen = []
+
+        def spin():
+            raise KeyboardInterrupt
+
+        gr.Button("Spin").click(spin, None, out)
+        gr.Button("Ok").click(lambda: seen.append("ok") or "after", None, out)
+
+    client = TestClient(demo)
+    client.click(client.get("button", value="Spin"))
+    assert client.notices[-1].title == "Stopped"
+    assert client.get("textbox", label="Out").props["value"] == "before"
+    client.click(client.get("button", value="Ok"))
+    assert client.get("textbox", label="Out").props["value"] == "after"
