@@ -56,8 +56,9 @@ def find_blocks(namespace: dict[str, Any], path: str) -> Blocks:
     for blocks in found:
         if blocks.launched:
             return blocks
-    if isinstance(namespace.get("demo"), Blocks):
-        return namespace["demo"]
+    demo = namespace.get("demo")
+    if isinstance(demo, Blocks):
+        return demo
     if found:
         return found[-1]
     raise AppError(

@@ -8,6 +8,7 @@ can serve many sessions (one per browser tab, or one per test client).
 from __future__ import annotations
 
 import functools
+import inspect
 import itertools
 from typing import TYPE_CHECKING, Any, Callable, ClassVar, Iterable
 
@@ -135,11 +136,13 @@ def _recording_init_args(init: Callable[..., None]) -> Callable[..., None]:
     return wrapper
 
 
-@functools.cache
-def _init_signature(cls: type) -> Any:
-    import inspect
+_signatures: dict[type, inspect.Signature] = {}
 
-    return inspect.signature(inspect.unwrap(cls.__init__))
+
+def _init_signature(cls: type) -> inspect.Signature:
+    if cls not in _signatures:
+        _signatures[cls] = inspect.signature(inspect.unwrap(cls.__init__))  # type: ignore[misc]
+    return _signatures[cls]
 
 
 def _as_list(value: Iterable[str] | str | None) -> list[str]:

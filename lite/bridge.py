@@ -114,7 +114,7 @@ def _finite(value: Any) -> Any:
 def _to_js_list(buffers: list[bytes]) -> Any:
     if "pyodide" not in sys.modules:
         return buffers
-    from pyodide.ffi import to_js
+    from pyodide.ffi import to_js  # type: ignore[import-not-found]
 
     return to_js(buffers)
 

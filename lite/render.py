@@ -86,7 +86,8 @@ def render(
 def _trigger_pairs(triggers: Sequence[Trigger] | Trigger | None, root: Block,
                    inputs: list[Block]) -> list[tuple[Block | Listener, str]]:
     if triggers is None:
-        return [(root, "load")] + [(block, "change") for block in inputs]
+        pairs: list[tuple[Block | Listener, str]] = [(root, "load")]
+        return pairs + [(block, "change") for block in inputs]
     if isinstance(triggers, Trigger):
         triggers = [triggers]
     return [(trigger.block, trigger.name) for trigger in triggers]

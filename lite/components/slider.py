@@ -50,7 +50,7 @@ class Slider(Component):
     def whole_steps(self) -> bool:
         return float(self.step).is_integer() and float(self.minimum).is_integer()
 
-    def preprocess(self, value: Any) -> float | int:
+    def preprocess(self, value: Any) -> float | int | None:
         if value is None:
             return value
         if self.whole_steps() and float(value).is_integer():
