@@ -6,7 +6,21 @@ Apps import it as ``gradio`` inside the page. Under CPython, use it directly
 
 from .alias import gradio_alias, install_gradio_alias
 from .blocks import Block, Blocks
-from .components import Audio, Button, Component, Markdown, Radio, Slider, State, Textbox
+from .components import (
+    HTML,
+    Audio,
+    Button,
+    Checkbox,
+    Component,
+    Dropdown,
+    Markdown,
+    Number,
+    Radio,
+    Slider,
+    State,
+    Textbox,
+)
+from .containers import Accordion, Group, Tab, TabItem, Tabs
 from .errors import Error
 from .events import Listener, on
 from .layouts import Column, Row
@@ -16,19 +30,28 @@ from .render import render
 __version__ = "0.1.0"
 
 __all__ = [
+    "Accordion",
     "Audio",
     "Block",
     "Blocks",
     "Button",
+    "Checkbox",
     "Column",
     "Component",
+    "Dropdown",
     "Error",
+    "Group",
+    "HTML",
     "Listener",
     "Markdown",
+    "Number",
     "Radio",
     "Row",
     "Slider",
     "State",
+    "Tab",
+    "TabItem",
+    "Tabs",
     "Textbox",
     "gradio_alias",
     "install_gradio_alias",

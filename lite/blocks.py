@@ -46,6 +46,9 @@ class Block:
     kind: ClassVar[str] = "block"
     PROPS: ClassVar[tuple[str, ...]] = ("visible", "elem_id", "elem_classes")
     EVENTS: ClassVar[tuple[str, ...]] = ()
+    # Events the page sends even without a listener, because the page changes a prop
+    # itself before it sends them (an accordion opens) and the session must record it.
+    STATE_EVENTS: ClassVar[tuple[str, ...]] = ()
     is_layout: ClassVar[bool] = False
 
     def __init_subclass__(cls, **kwargs: Any) -> None:
@@ -95,6 +98,13 @@ class Block:
     def initial_props(self) -> dict[str, Any]:
         """Return the props this block starts with, as its constructor set them."""
         return {name: getattr(self, name) for name in self.PROPS}
+
+    def state_changes(self, name: str) -> list[tuple[Block, dict[str, Any]]]:
+        """Return the props the page changed before it sent event ``name``.
+
+        Each pair is a block and its changed props. Only ``STATE_EVENTS`` change any.
+        """
+        return []
 
     def seed(self) -> str:
         """Return a short text that tells this block apart from others of its kind.

@@ -186,7 +186,7 @@ class Session:
             logger.warning("Dropped an edit of %r: the component is not editable", block)
             return
         try:
-            value = block.read_edit(edit.value)
+            value = block.with_props(self.props[block.id]).read_edit(edit.value)
         except ValueError as error:
             logger.warning("Dropped an invalid edit of %r: %s", block, error)
             return
@@ -207,7 +207,29 @@ class Session:
         if event.name not in block.EVENTS or event.name in ENGINE_EVENTS:
             logger.warning("Dropped a %r event: %r has no such event", event.name, block)
             return
+        changed = self._record_state(block, event.name)
         self.fire(block, event.name, event.t)
+        for target in changed:
+            self.fire(target, "change", event.t)
+
+    def _record_state(self, block: Block, name: str) -> list[Block]:
+        """Store the props the page changed before it sent event ``name``.
+
+        The page already shows them, so the page's tree is updated too, and the next
+        patch does not send them back. Returns the blocks whose props changed.
+        """
+        changed = []
+        for target, changes in block.state_changes(name):
+            props = self.props.get(target.id)
+            if props is None:
+                continue
+            if any(not _same(props.get(prop), value) for prop, value in changes.items()):
+                changed.append(target)
+            props.update(changes)
+            for node_id, block_id in self.node_block.items():
+                if block_id == target.id:
+                    self.page_nodes[node_id].props.update(changes)
+        return changed
 
     # The queue -------------------------------------------------------------------
 
@@ -269,7 +291,9 @@ class Session:
 
     def _input_value(self, block: Block) -> Any:
         value = self.props[block.id].get("value")
-        return block.preprocess(value) if isinstance(block, Component) else value
+        if not isinstance(block, Component):
+            return value
+        return block.with_props(self.props[block.id]).preprocess(value)
 
     def _run_listener(self, listener: Listener) -> None:
         for block in listener.outputs:
@@ -425,6 +449,8 @@ class Session:
     def _page_props(self, block: Block) -> dict[str, Any]:
         props = dict(self.props[block.id])
         props["events"] = self.page_events.get(block.id, [])
+        if block.STATE_EVENTS:
+            props["events"] = sorted({*props["events"], *block.STATE_EVENTS})
         if isinstance(block, Component) and block.editable:
             props["interactive"] = self._interactive(block)
         return props

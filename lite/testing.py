@@ -104,6 +104,21 @@ class TestClient:
         """Press Enter in a textbox."""
         return self.send([self.event_message(node, "submit")])
 
+    def select(self, tab: PageNode) -> Patch:
+        """Show a tab, as a click on its tab button would."""
+        tabs = tab.parent
+        while tabs is not None and tabs.kind == "render":
+            tabs = tabs.parent
+        if tabs is not None and tabs.kind == "tabs":
+            tabs.props["selected"] = tab.props.get("id")
+        return self.send([self.event_message(tab, "select")])
+
+    def toggle(self, accordion: PageNode) -> Patch:
+        """Open a closed accordion or close an open one, as a click on its label would."""
+        accordion.props["open"] = not accordion.props.get("open")
+        name = "expand" if accordion.props["open"] else "collapse"
+        return self.send([self.event_message(accordion, name)])
+
     def edit_message(self, node: PageNode, value: Any) -> dict[str, Any]:
         """Return an edit message, and show the edit on the page as the DOM would."""
         if node.props.get("interactive"):

@@ -5,8 +5,9 @@ from __future__ import annotations
 import lite
 
 EXPECTED = [
-    "Audio", "Block", "Blocks", "Button", "Column", "Component", "Error", "Listener",
-    "Markdown", "Radio", "Row", "Slider", "State", "Textbox", "gradio_alias",
+    "Accordion", "Audio", "Block", "Blocks", "Button", "Checkbox", "Column", "Component",
+    "Dropdown", "Error", "Group", "HTML", "Listener", "Markdown", "Number", "Radio", "Row",
+    "Slider", "State", "Tab", "TabItem", "Tabs", "Textbox", "gradio_alias",
     "install_gradio_alias", "on", "render", "skip", "update",
 ]
 

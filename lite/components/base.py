@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import copy
 from typing import Any, Callable, ClassVar
 
 from ..blocks import Block
@@ -29,6 +30,9 @@ class Component(Block):
     default_label: ClassVar[str] = ""
     # Whether the user can edit this kind at all; buttons and Markdown cannot.
     editable: ClassVar[bool] = True
+    # Props that preprocess and read_edit read. A listener may change them in one
+    # session (a dropdown's choices), so the session processes values with a copy.
+    SESSION_PROPS: ClassVar[tuple[str, ...]] = ()
 
     def __init__(
         self,
@@ -66,6 +70,16 @@ class Component(Block):
         if isinstance(value, (list, dict, tuple)):
             return not value
         return value is None or isinstance(value, (str, int, float)) and not value
+
+    def with_props(self, props: dict[str, Any]) -> Component:
+        """Return this component, or a copy with the ``SESSION_PROPS`` in ``props``."""
+        changed = {name: props[name] for name in self.SESSION_PROPS
+                   if name in props and props[name] != getattr(self, name)}
+        if not changed:
+            return self
+        configured = copy.copy(self)
+        configured.__dict__.update(changed)
+        return configured
 
     def preprocess(self, value: Any) -> Any:
         """Turn the stored value into what the listener function receives."""
