@@ -5,7 +5,10 @@
 import { resolveBuffers } from "./buffers.js";
 import { createRenderer, Renderer } from "./renderer/index.js";
 import { showNotices } from "./renderer/notices.js";
-import { dedent, directoryUrl, entryName } from "./source.js";
+import { AppSourceError, readApp, readInlineApp } from "./app-files.js";
+import {
+  directoryUrl, parseRequirements, resolveIndexUrl, resolveRequirement,
+} from "./source.js";
 import { showFailure, showLoading } from "./status.js";
 
 export { createRenderer, Renderer, showNotices };
@@ -28,9 +31,6 @@ function addStylesheet() {
   document.head.append(link);
 }
 
-/** A problem with the app's source that the page explains in place. */
-class AppSourceError extends Error {}
-
 /**
  * Parses one message from the worker: {json, buffers} from the engine, or a
  * plain object the worker made itself.
@@ -45,8 +45,8 @@ function decodeWorkerMessage(data) {
 }
 
 export class LiteAppElement extends HTMLElement {
-  /** @type {string | null} */
-  #inlineSource = null;
+  /** @type {import("./app-files.js").InlineApp | null} */
+  #inline = null;
   /** @type {Worker | null} */
   #worker = null;
   /** @type {Renderer | null} */
@@ -76,7 +76,13 @@ export class LiteAppElement extends HTMLElement {
 
   async #start() {
     if (!this.isConnected || this.#renderer) return;
-    this.#inlineSource ??= dedent(this.textContent ?? "");
+    let inlineError = null;
+    try {
+      this.#inline ??= readInlineApp(this);
+    } catch (error) {
+      if (!(error instanceof AppSourceError)) throw error;
+      inlineError = error;
+    }
     this.#stopped = false;
     this.#ready = false;
     addStylesheet();
@@ -94,50 +100,24 @@ export class LiteAppElement extends HTMLElement {
 
     let app;
     try {
-      app = await this.#readApp();
+      if (inlineError) throw inlineError;
+      app = await readApp({
+        src: this.getAttribute("src"),
+        fileList: this.getAttribute("files"),
+        inline: /** @type {import("./app-files.js").InlineApp} */ (this.#inline),
+        baseURI: document.baseURI,
+      });
     } catch (error) {
       if (!(error instanceof AppSourceError)) throw error;
       this.#fail({ type: "fatal", title: "The app could not be loaded", message: error.message });
       return;
     }
     if (this.#stopped) return;
-    this.#startWorker(app.files, app.entry);
+    this.#startWorker(app);
   }
 
-  /** @returns {Promise<{files: Record<string, string>, entry: string}>} */
-  async #readApp() {
-    const src = this.getAttribute("src");
-    if (!src) {
-      if (!this.#inlineSource?.trim()) {
-        throw new AppSourceError("<lite-app> has no app. Give it a src attribute " +
-          "with the URL of a Python file, or put the Python code inside the element.");
-      }
-      return { files: { "app.py": this.#inlineSource }, entry: "app.py" };
-    }
-    const url = new URL(src, document.baseURI);
-    let response;
-    try {
-      response = await fetch(url);
-    } catch (error) {
-      throw new AppSourceError(`Fetching the app file ${url.href} failed (${error}). ` +
-        "Check the src attribute of <lite-app> and that the page is served over HTTP.");
-    }
-    if (!response.ok) {
-      throw new AppSourceError(`The app file ${url.href} could not be loaded: the ` +
-        `server answered ${response.status} ${response.statusText}. ` +
-        "Check the src attribute of <lite-app>.");
-    }
-    const code = await response.text();
-    if (!code.trim()) throw new AppSourceError(`The app file ${url.href} is empty.`);
-    const entry = entryName(url);
-    return { files: { [entry]: code }, entry };
-  }
-
-  /**
-   * @param {Record<string, string>} files
-   * @param {string} entry
-   */
-  #startWorker(files, entry) {
+  /** @param {import("./app-files.js").AppFiles} app */
+  #startWorker({ files, entry, base }) {
     const worker = new Worker(WORKER_URL, { type: "module" });
     this.#worker = worker;
     worker.onmessage = (event) => this.#onWorkerMessage(event.data);
@@ -153,10 +133,12 @@ export class LiteAppElement extends HTMLElement {
     };
     const pyodideUrl = directoryUrl(this.getAttribute("pyodide-url") ?? DEFAULT_PYODIDE_URL,
       document.baseURI);
-    const requirements = (this.getAttribute("requirements") ?? "")
-      .split(/[\s,]+/).filter(Boolean);
+    const requirements = parseRequirements(this.getAttribute("requirements") ?? "")
+      .map((requirement) => resolveRequirement(requirement, base));
+    const indexUrls = (this.getAttribute("index-url") ?? "").split(/\s+/).filter(Boolean)
+      .map((url) => resolveIndexUrl(url, base));
     worker.postMessage({
-      type: "init", files, entry, requirements, pyodideUrl, engineUrl: ENGINE_URL,
+      type: "init", files, entry, requirements, indexUrls, pyodideUrl, engineUrl: ENGINE_URL,
     });
   }
 

@@ -31,8 +31,9 @@
  */
 
 /**
- * @typedef {{type: "init", files: Record<string, string>, entry: string,
- *   requirements: string[], pyodideUrl: string, engineUrl: string}} InitMessage
+ * @typedef {{type: "init", files: Record<string, string | Uint8Array>, entry: string,
+ *   requirements: string[], indexUrls?: string[], pyodideUrl: string,
+ *   engineUrl: string}} InitMessage
  */
 
 /** The node kinds the renderer can build. */

@@ -2,8 +2,11 @@
 // engine wheel on sys.path, install requirements, write the app files and
 // call lite.bridge.start(entry, post).
 
+import { formatBytes, meterDownloads } from "./download-meter.js";
+
 /** @typedef {import("./protocol.js").InitMessage} InitMessage */
 /** @typedef {import("pyodide").PyodideInterface} Pyodide */
+/** @typedef {import("./download-meter.js").DownloadProgress} DownloadProgress */
 
 /**
  * The engine's side of the connection.
@@ -62,11 +65,20 @@ function validateInit(init) {
   } else if (!(init.entry in init.files)) {
     problems.push(`"files" has no entry "${init.entry}"`);
   }
+  if (!isStringList(init.requirements ?? [])) {
+    problems.push('"requirements" must be a list of strings');
+  }
+  if (!isStringList(init.indexUrls ?? [])) problems.push('"indexUrls" must be a list of strings');
   if (typeof init.pyodideUrl !== "string") problems.push('"pyodideUrl" must be a string');
   if (typeof init.engineUrl !== "string") problems.push('"engineUrl" must be a string');
   if (problems.length) {
     throw new BootError("Invalid init message", `${problems.join("; ")}.`);
   }
+}
+
+/** @param {unknown} value */
+function isStringList(value) {
+  return Array.isArray(value) && value.every((item) => typeof item === "string");
 }
 
 /**
@@ -135,35 +147,95 @@ function insertSysPath(pyodide, index, entry) {
 }
 
 /**
+ * Loads micropip from Pyodide's lock file, then installs each requirement
+ * through lite.requirements, which reports which one failed and why.
  * @param {Pyodide} pyodide
  * @param {string[]} requirements
+ * @param {string[]} indexUrls
+ * @param {(requirement: string, index: number, count: number) => void} report
  */
-async function installRequirements(pyodide, requirements) {
+async function installRequirements(pyodide, requirements, indexUrls, report) {
+  const printed = capturePrinted();
   try {
-    await pyodide.loadPackage("micropip");
-    const micropip = pyodide.pyimport("micropip");
+    await loadMicropip(pyodide);
+    const module = pyodide.pyimport("lite.requirements");
+    let failureJson;
     try {
-      await micropip.install(requirements);
+      failureJson = await module.install(JSON.stringify({ requirements, indexUrls }), report);
+    } catch (error) {
+      throw pythonFailure("The app's requirements could not be installed", error);
     } finally {
-      micropip.destroy();
+      module.destroy();
     }
-  } catch (error) {
-    throw pythonFailure("The app's requirements could not be installed", error);
+    if (failureJson === undefined || failureJson === null) return;
+    const failure = JSON.parse(String(failureJson));
+    const messages = printed.lines.filter((line) => /fail|error|could not/i.test(line));
+    const printedNote = messages.length ? ` Pyodide printed: ${messages.join(" / ")}` : "";
+    throw new BootError(`The requirement "${failure.requirement}" could not be installed`,
+      failure.message + printedNote, failure.traceback);
+  } finally {
+    printed.stop();
   }
+}
+
+/**
+ * Loads micropip and its dependency packaging with loadPackage, which prints
+ * "Failed to load" and carries on when a file is missing, so the result is
+ * checked.
+ * @param {Pyodide} pyodide
+ */
+async function loadMicropip(pyodide) {
+  /** @type {string[]} */
+  const errors = [];
+  const loaded = await pyodide.loadPackage("micropip", {
+    messageCallback: () => {},
+    errorCallback: (message) => errors.push(message),
+  });
+  if (!loaded.some((entry) => entry.name === "micropip")) {
+    throw new BootError("The app's requirements could not be installed",
+      `micropip, which installs them, could not be loaded: ${errors.join(" ") || "no reason given"}. ` +
+        "Check that the pyodide/ folder holds micropip and pyodide-lock.json " +
+        "(run scripts/setup and rebuild the site), or set pyodide-url to a full Pyodide copy.");
+  }
+}
+
+/**
+ * Collects what console.log, console.warn and console.error print until
+ * stop() is called, and still prints it. loadPackage, which micropip calls
+ * for Pyodide's own packages, reports a missing file only there.
+ */
+function capturePrinted() {
+  /** @type {string[]} */
+  const lines = [];
+  const originals = { log: console.log, warn: console.warn, error: console.error };
+  for (const name of /** @type {const} */ (["log", "warn", "error"])) {
+    console[name] = (...args) => {
+      lines.push(args.join(" "));
+      originals[name].apply(console, args);
+    };
+  }
+  return {
+    lines,
+    stop() {
+      Object.assign(console, originals);
+    },
+  };
 }
 
 /**
  * Writes the app files under APP_DIR and makes it the working directory.
  * @param {Pyodide} pyodide
- * @param {Record<string, string>} files
+ * @param {Record<string, string | Uint8Array>} files text, or bytes for
+ *   binary files
  */
 function writeAppFiles(pyodide, files) {
   for (const [path, source] of Object.entries(files)) {
     const parts = path.split("/").filter((part) => part && part !== ".");
-    if (parts.length === 0 || parts.includes("..") || typeof source !== "string") {
+    const isContent = typeof source === "string" || source instanceof Uint8Array;
+    if (parts.length === 0 || parts.includes("..") || !isContent) {
       throw new BootError("Invalid init message",
         `The app file path ${JSON.stringify(path)} must be a relative path ` +
-          "inside the app folder, with source text.");
+          "inside the app folder, with text or bytes.");
     }
     const folder = [APP_DIR, ...parts.slice(0, -1)].join("/");
     pyodide.FS.mkdirTree(folder);
@@ -227,21 +299,75 @@ function release(proxy) {
  */
 export async function bootEngine(init, post, status) {
   validateInit(init);
-  status("runtime", "Loading the Python runtime", 0.05);
-  const pyodide = await loadRuntime(init.pyodideUrl);
+  status("runtime", "Loading the Python runtime", 0.02);
+  const pyodide = await withDownloads(
+    (progress) => runtimeStatus(status, progress),
+    () => loadRuntime(init.pyodideUrl));
 
   status("engine", "Loading the lite engine", 0.6);
   await installEngine(pyodide, init.engineUrl);
 
-  const requirements = Array.isArray(init.requirements) ? init.requirements : [];
+  const requirements = init.requirements ?? [];
   if (requirements.length) {
-    status("packages", `Installing ${requirements.join(", ")}`, 0.7);
-    await installRequirements(pyodide, requirements);
+    let current = "micropip";
+    let done = 0;
+    /** @type {DownloadProgress | null} */
+    let downloads = null;
+    const show = () => {
+      const bytes = downloads?.active ? ` (${formatBytes(downloads.loaded)})` : "";
+      const step = requirements.length > 1 ? `, ${done + 1} of ${requirements.length}` : "";
+      status("packages", `Installing ${current}${step}${bytes}`,
+        0.65 + 0.2 * (done / requirements.length));
+    };
+    show();
+    await withDownloads((progress) => {
+      downloads = progress;
+      show();
+    }, () => installRequirements(pyodide, requirements, init.indexUrls ?? [],
+      (requirement, index) => {
+        current = requirement;
+        done = index;
+        show();
+      }));
   }
 
-  status("app", "Starting the app", 0.85);
+  status("app", "Starting the app", 0.88);
   writeAppFiles(pyodide, init.files);
   // After the engine, so that an app file cannot shadow the engine.
   insertSysPath(pyodide, 1, APP_DIR);
   return startBridge(pyodide, init.entry, post);
+}
+
+/**
+ * Runs `task` while the worker's downloads are metered.
+ * @template T
+ * @param {(progress: DownloadProgress) => void} report
+ * @param {() => Promise<T>} task
+ * @returns {Promise<T>}
+ */
+async function withDownloads(report, task) {
+  const scope = /** @type {{fetch: typeof fetch}} */ (globalThis);
+  const restore = meterDownloads(scope, report);
+  try {
+    return await task();
+  } finally {
+    restore();
+  }
+}
+
+/**
+ * Shows the runtime's downloads, and then that Python is starting, which
+ * takes longer than the downloads.
+ * @param {StatusFunction} status
+ * @param {DownloadProgress} progress
+ */
+function runtimeStatus(status, progress) {
+  if (progress.active === 0) {
+    status("runtime", "Starting Python", 0.4);
+    return;
+  }
+  const { loaded, total } = progress;
+  const amount = total ? `${formatBytes(loaded)} of ${formatBytes(total)}` : formatBytes(loaded);
+  const fraction = total ? loaded / total : 0;
+  status("runtime", `Downloading the Python runtime (${amount})`, 0.02 + 0.38 * fraction);
 }
