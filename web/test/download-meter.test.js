@@ -3,7 +3,7 @@ import { describe, test } from "node:test";
 import { formatBytes, meterDownloads } from "../src/download-meter.js";
 
 /**
- * A scope whose fetch answers every request with `body`.
+ * A scope whose fetch returns `body` for every request.
  * @param {Uint8Array} body
  * @param {Record<string, string>} headers
  */
