@@ -23,12 +23,13 @@ import json
 import logging
 import mimetypes
 import os
+import re
 import shutil
 import sys
 import tomllib
 import urllib.parse
 import zipfile
-from collections.abc import Iterator, Mapping
+from collections.abc import Iterable, Iterator, Mapping
 from pathlib import Path
 from typing import BinaryIO
 
@@ -36,6 +37,8 @@ __all__ = [
     "AppFolderTooLargeError",
     "AppNotFoundError",
     "PathConflictError",
+    "Requirements",
+    "RequirementsFileError",
     "Runtime",
     "RuntimeMissingError",
     "SiteError",
@@ -43,6 +46,8 @@ __all__ = [
     "assemble_site",
     "engine_wheel",
     "find_runtime",
+    "read_requirements",
+    "render_index",
     "write_site",
 ]
 
@@ -66,7 +71,9 @@ VENDORED_PACKAGES = ("micropip", "packaging")
 PYODIDE_CDN_URL = "https://cdn.jsdelivr.net/pyodide/v{version}/full/"
 
 # Paths under these names belong to the runtime, so app files may not use them.
-RESERVED_PATHS = ("index.html", "lite", "pyodide")
+# ``lite serve`` sends its reload script and events under ``__lite``.
+RESERVED_PATHS = ("index.html", "lite", "pyodide", "__lite")
+REQUIREMENTS_FILE = "requirements.txt"
 SKIPPED_DIRS = {"__pycache__", "node_modules"}
 MAX_APP_FILES = 1000
 
@@ -91,6 +98,24 @@ class PathConflictError(SiteError):
 
 class AppFolderTooLargeError(SiteError):
     """The app folder contains more files than a site should carry."""
+
+
+class RequirementsFileError(SiteError):
+    """The app's requirements.txt has a line that the browser cannot follow."""
+
+
+@dataclasses.dataclass(frozen=True)
+class Requirements:
+    """Packages the page installs with micropip before the app starts.
+
+    Attributes:
+        requirements: PEP 508 requirements, or wheel URLs relative to the app.
+        index_urls: package indexes to search in order, or empty for micropip's
+            default, PyPI.
+    """
+
+    requirements: tuple[str, ...] = ()
+    index_urls: tuple[str, ...] = ()
 
 
 @dataclasses.dataclass(frozen=True)
@@ -138,7 +163,9 @@ def assemble_site(
 
     Args:
         app: the app's Python file. Every other file in its folder is part of the site
-            too, except hidden files and folders, ``__pycache__`` and ``node_modules``.
+            too, except hidden files and folders, ``__pycache__`` and ``node_modules``,
+            and the page writes them next to the app before it starts. The folder's
+            ``requirements.txt``, when there is one, lists what the page installs.
         runtime: where the renderer and Pyodide files come from; `find_runtime` by
             default.
         pyodide_cdn: load Pyodide from its CDN instead of copying it into the site.
@@ -150,6 +177,8 @@ def assemble_site(
         AppNotFoundError: ``app`` is not a file.
         RuntimeMissingError: a renderer or Pyodide file is missing.
         PathConflictError: an app file would take a URL path of the runtime.
+        RequirementsFileError: the app folder's requirements.txt has a line that
+            the page cannot install.
         AppFolderTooLargeError: the app folder contains more than `MAX_APP_FILES`
             files, which suggests that it is not a folder of its own.
     """
@@ -161,8 +190,15 @@ def assemble_site(
     pyodide_url = None
     if pyodide_cdn:
         pyodide_url = PYODIDE_CDN_URL.format(version=runtime.pyodide_version)
-    site: Site = {"index.html": render_index(app.name, pyodide_url)}
-    site.update(collect_app_files(app.parent))
+    app_files = collect_app_files(app.parent)
+    index = render_index(
+        app.name,
+        pyodide_url,
+        files=[path for path in app_files if path != app.name],
+        requirements=read_requirements(app.parent / REQUIREMENTS_FILE),
+    )
+    site: Site = {"index.html": index}
+    site.update(app_files)
     site.update(collect_page_files(runtime))
     site["lite/engine.whl"] = engine_wheel()
     if not pyodide_cdn:
@@ -170,13 +206,35 @@ def assemble_site(
     return site
 
 
-def render_index(app_name: str, pyodide_url: str | None = None) -> bytes:
-    """Return the HTML of the page that loads the renderer and runs ``app_name``."""
+def render_index(
+    app_name: str,
+    pyodide_url: str | None = None,
+    *,
+    files: Iterable[str] = (),
+    requirements: Requirements = Requirements(),
+) -> bytes:
+    """Return the HTML of the page that loads the renderer and runs ``app_name``.
+
+    Args:
+        app_name: URL path of the app file, relative to the page.
+        pyodide_url: where the page loads Pyodide from, when not ``pyodide/``.
+        files: URL paths of the other app files, which the page fetches and writes
+            next to the app.
+        requirements: what the page installs with micropip first.
+    """
     title = Path(app_name).stem.replace("_", " ").replace("-", " ").strip()
     title = title[:1].upper() + title[1:]
-    attributes = f'src="{html.escape(urllib.parse.quote(app_name))}"'
+    attributes = [("src", urllib.parse.quote(app_name))]
+    file_list = " ".join(urllib.parse.quote(path) for path in files)
+    if file_list:
+        attributes.append(("files", file_list))
+    if requirements.requirements:
+        attributes.append(("requirements", _requirements_attribute(requirements)))
+    if requirements.index_urls:
+        attributes.append(("index-url", " ".join(requirements.index_urls)))
     if pyodide_url:
-        attributes += f' pyodide-url="{html.escape(pyodide_url)}"'
+        attributes.append(("pyodide-url", pyodide_url))
+    element = " ".join(f'{name}="{html.escape(value)}"' for name, value in attributes)
     page = f"""<!doctype html>
 <html lang="en">
 <head>
@@ -187,11 +245,86 @@ def render_index(app_name: str, pyodide_url: str | None = None) -> bytes:
 <script type="module" src="lite/lite.js"></script>
 </head>
 <body>
-<lite-app {attributes}></lite-app>
+<lite-app {element}></lite-app>
 </body>
 </html>
 """
     return page.encode("utf-8")
+
+
+def _requirements_attribute(requirements: Requirements) -> str:
+    # The page splits the attribute at spaces, and an environment marker runs to
+    # the end of its line, so a requirement with a marker gets a line of its own.
+    text = ""
+    for requirement in requirements.requirements:
+        if text and not text.endswith("\n"):
+            text += " "
+        text += requirement + ("\n" if ";" in requirement else "")
+    return text.strip()
+
+
+def read_requirements(path: Path) -> Requirements:
+    """Read a pip requirements file, as far as the page can follow it.
+
+    Requirement lines, comments, line continuations and the ``-i``/``--index-url``
+    and ``--extra-index-url`` options are read. ``--extra-index-url`` without
+    ``--index-url`` searches PyPI first, as pip does. A missing file means no
+    requirements.
+
+    Raises:
+        RequirementsFileError: a line has another option, such as ``-r`` or
+            ``--hash``, which micropip cannot follow.
+    """
+    if not path.is_file():
+        return Requirements()
+    requirements: list[str] = []
+    index_url: str | None = None
+    extra_urls: list[str] = []
+    for number, line in _logical_lines(path.read_text("utf-8")):
+        if not line.startswith("-"):
+            requirements.append(_normalize_requirement(line))
+            continue
+        option, _, value = line.replace("=", " ", 1).partition(" ")
+        value = value.strip()
+        if option in ("-i", "--index-url") and value:
+            index_url = value
+        elif option == "--extra-index-url" and value:
+            extra_urls.append(value)
+        else:
+            raise RequirementsFileError(
+                f"{path}, line {number}: {line!r} is not supported in the browser. "
+                "Only requirements, --index-url and --extra-index-url are."
+            )
+    index_urls: list[str] = []
+    if index_url or extra_urls:
+        index_urls = [index_url or "PYPI", *extra_urls]
+    return Requirements(tuple(requirements), tuple(index_urls))
+
+
+def _logical_lines(text: str) -> Iterator[tuple[int, str]]:
+    """Yield (line number, text) of each line, joined and without comments."""
+    pending = ""
+    start = 0
+    for number, raw in enumerate(text.splitlines(), start=1):
+        if not pending:
+            start = number
+        # As in pip, "#" starts a comment at the start of a line or after a space.
+        line = re.sub(r"(^|\s)#.*$", "", raw)
+        if line.endswith("\\"):
+            pending += line[:-1]
+            continue
+        line, pending = (pending + line).strip(), ""
+        if line:
+            yield start, line
+    if pending.strip():
+        yield start, pending.strip()
+
+
+def _normalize_requirement(line: str) -> str:
+    # Spaces before a marker carry no meaning, and without them the page's split
+    # at spaces keeps the requirement whole.
+    body, semicolon, marker = line.partition(";")
+    return re.sub(r"\s+", "", body) + (f"; {marker.strip()}" if semicolon else "")
 
 
 def collect_app_files(folder: Path) -> dict[str, Path]:

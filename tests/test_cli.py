@@ -65,7 +65,7 @@ def test_serve_index_page(server: site.SiteServer) -> None:
     assert response.status == 200
     assert response.getheader("Content-Type") == "text/html; charset=utf-8"
     assert b'<script type="module" src="lite/lite.js"></script>' in body
-    assert b'<lite-app src="todo_list.py"></lite-app>' in body
+    assert b'<lite-app src="todo_list.py" files="helpers.py"></lite-app>' in body
     assert b"<title>Todo list</title>" in body
 
 

@@ -107,8 +107,103 @@ def test_site_index_page(app: Path, runtime: site.Runtime) -> None:
     text = page.decode()
     assert text.count("<script") == 1
     assert '<script type="module" src="lite/lite.js"></script>' in text
-    assert '<lite-app src="todo_list.py"></lite-app>' in text
+    assert '<lite-app src="todo_list.py" files="helpers.py data/words.txt">' in text
     assert "<title>Todo list</title>" in text
+
+
+def test_site_index_without_other_files(tmp_path: Path, runtime: site.Runtime) -> None:
+    app = tmp_path / "alone" / "app.py"
+    app.parent.mkdir()
+    app.write_text("import gradio as gr\n")
+
+    text = site.assemble_site(app, runtime=runtime)["index.html"].decode()  # type: ignore[union-attr]
+
+    assert '<lite-app src="app.py"></lite-app>' in text
+
+
+def test_site_index_requirements(app: Path, runtime: site.Runtime) -> None:
+    (app.parent / "requirements.txt").write_text(
+        "--index-url https://index.test/simple\nfoo >= 1, < 2\nbar\n"
+    )
+
+    text = site.assemble_site(app, runtime=runtime)["index.html"].decode()  # type: ignore[union-attr]
+
+    assert 'requirements="foo&gt;=1,&lt;2 bar"' in text
+    assert 'index-url="https://index.test/simple"' in text
+    assert "requirements.txt" in text.split('files="')[1].split('"')[0]
+
+
+def test_index_quotes_file_names() -> None:
+    text = site.render_index("app.py", files=["a b.txt", "data/x&y.csv"]).decode()
+
+    assert 'files="a%20b.txt data/x%26y.csv"' in text
+
+
+def test_index_puts_marker_on_own_line() -> None:
+    wanted = site.Requirements(("a", 'b; python_version < "4"', "c"))
+
+    text = site.render_index("app.py", requirements=wanted).decode()
+
+    assert 'requirements="a b; python_version &lt; &quot;4&quot;\nc"' in text
+
+
+def write_requirements(tmp_path: Path, text: str) -> site.Requirements:
+    path = tmp_path / "requirements.txt"
+    path.write_text(text)
+    return site.read_requirements(path)
+
+
+def test_read_requirements_lines(tmp_path: Path) -> None:
+    found = write_requirements(
+        tmp_path,
+        "# tools\n"
+        "foo >= 1.0, < 2  # pinned\n"
+        "\n"
+        "bar [cli, extra]\n"
+        'baz ; python_version < "3.20"\n'
+        "qux @ https://host.test/qux-1.0-py3-none-any.whl#sha256=00\n"
+        "wheels/local-1.0-py3-none-any.whl\n"
+        "long \\\n"
+        "  == 3\n",
+    )
+
+    assert found.requirements == (
+        "foo>=1.0,<2",
+        "bar[cli,extra]",
+        'baz; python_version < "3.20"',
+        "qux@https://host.test/qux-1.0-py3-none-any.whl#sha256=00",
+        "wheels/local-1.0-py3-none-any.whl",
+        "long==3",
+    )
+    assert found.index_urls == ()
+
+
+@pytest.mark.parametrize(
+    ("options", "index_urls"),
+    [
+        ("-i https://a.test/simple", ("https://a.test/simple",)),
+        ("--index-url=https://a.test/simple", ("https://a.test/simple",)),
+        ("--extra-index-url https://b.test/simple", ("PYPI", "https://b.test/simple")),
+        (
+            "--extra-index-url https://b.test/simple\n--index-url https://a.test/simple",
+            ("https://a.test/simple", "https://b.test/simple"),
+        ),
+    ],
+)
+def test_read_requirements_index_urls(
+    tmp_path: Path, options: str, index_urls: tuple[str, ...]
+) -> None:
+    assert write_requirements(tmp_path, f"{options}\nfoo\n").index_urls == index_urls
+
+
+@pytest.mark.parametrize("line", ["-r other.txt", "--hash=sha256:00", "-e .", "-i"])
+def test_read_requirements_rejects_option(tmp_path: Path, line: str) -> None:
+    with pytest.raises(site.RequirementsFileError, match=r"line 2: .* not supported"):
+        write_requirements(tmp_path, f"foo\n{line}\n")
+
+
+def test_read_requirements_missing_file(tmp_path: Path) -> None:
+    assert site.read_requirements(tmp_path / "requirements.txt") == site.Requirements()
 
 
 def test_index_escapes_app_name() -> None:
@@ -176,7 +271,7 @@ def test_site_stale_vendor_lock(app: Path, runtime: site.Runtime) -> None:
         site.assemble_site(app, runtime=runtime)
 
 
-@pytest.mark.parametrize("name", ["index.html", "lite", "pyodide"])
+@pytest.mark.parametrize("name", ["index.html", "lite", "pyodide", "__lite"])
 def test_site_reserved_path(app: Path, runtime: site.Runtime, name: str) -> None:
     if name == "index.html":
         (app.parent / name).write_text("<p>")
