@@ -10,7 +10,7 @@ import threading
 from pathlib import Path
 from types import FrameType
 
-from lite import site
+from lite import reload, site
 
 EXIT_FAILURE = 1
 EXIT_USAGE = 2
@@ -48,8 +48,9 @@ def build_parser() -> argparse.ArgumentParser:
         help="serve an app as a static page",
         description=(
             "Serve APP as a static page. The server only sends files: the app runs in "
-            "Pyodide in the browser. Edits to existing files show on reload. Restart "
-            "to pick up new files or changes to the lite package."
+            "Pyodide in the browser. When a file in the app's folder, the lite package "
+            "or the built renderer changes, the server assembles the site again and "
+            "the open pages reload."
         ),
     )
     serve.add_argument("app", type=Path, metavar="APP", help="the app's Python file")
@@ -63,6 +64,13 @@ def build_parser() -> argparse.ArgumentParser:
         type=int,
         default=8000,
         help="TCP port to listen on, 0 for any free port (default: %(default)s)",
+    )
+    serve.add_argument(
+        "--no-reload",
+        dest="reload",
+        action="store_false",
+        help="serve the files as they are at start, without watching them or "
+        "reloading the page",
     )
     serve.set_defaults(run=run_serve)
 
@@ -94,9 +102,12 @@ def build_parser() -> argparse.ArgumentParser:
 
 def run_serve(args: argparse.Namespace) -> int:
     """Serve the app's site until Ctrl-C or SIGTERM, then return 0."""
-    pages = site.assemble_site(args.app)
+    address = (args.host, args.port)
     try:
-        server = site.SiteServer(pages, (args.host, args.port))
+        if args.reload:
+            server: site.SiteServer = _reloading_server(args.app, address)
+        else:
+            server = site.SiteServer(site.assemble_site(args.app), address)
     except OSError as error:
         message = f"Cannot listen on {args.host}:{args.port}: {error.strerror}."
         return _fail(message, EXIT_FAILURE)
@@ -104,6 +115,9 @@ def run_serve(args: argparse.Namespace) -> int:
     if threading.current_thread() is threading.main_thread():
         signal.signal(signal.SIGTERM, _raise_keyboard_interrupt)
     print(f"Serving {args.app} at {server.url} (Ctrl-C to stop)", flush=True)
+    if isinstance(server, reload.ReloadingSiteServer):
+        folders = ", ".join(str(folder) for folder in server.watched)
+        print(f"Reloading the page when files change in {folders}", flush=True)
     try:
         server.serve_forever()
     except KeyboardInterrupt:
@@ -111,6 +125,19 @@ def run_serve(args: argparse.Namespace) -> int:
     finally:
         server.server_close()
     return 0
+
+
+def _reloading_server(app: Path, address: tuple[str, int]) -> reload.ReloadingSiteServer:
+    runtime = site.find_runtime()
+    client = runtime.dist / "reload.js"
+    if not client.is_file():
+        raise site.RuntimeMissingError(f"Missing {client}. {site.SETUP_HINT}")
+    return reload.ReloadingSiteServer(
+        lambda: site.assemble_site(app),
+        client,
+        reload.default_watch(app, runtime.dist, site.PACKAGE_DIR),
+        address,
+    )
 
 
 def run_build(args: argparse.Namespace) -> int:

@@ -258,3 +258,75 @@ def test_cli_build_rejects_full_folder(
     assert code == 2
     assert "exists and is not empty" in capsys.readouterr().err
     assert sorted(path.name for path in output.iterdir()) == ["keep.txt"]
+
+
+def test_cli_build_requirements(tmp_path: Path, app: Path) -> None:
+    (app.parent / "requirements.txt").write_text(
+        "--index-url https://index.test/simple\nfoo==1.0\n"
+    )
+    output = tmp_path / "out"
+
+    code = cli.main(["build", str(app), "-o", str(output)])
+
+    assert code == 0
+    index = (output / "index.html").read_text()
+    assert 'requirements="foo==1.0"' in index
+    assert 'index-url="https://index.test/simple"' in index
+
+
+def test_cli_build_rejects_bad_requirements(
+    tmp_path: Path, app: Path, capsys: pytest.CaptureFixture[str]
+) -> None:
+    (app.parent / "requirements.txt").write_text("-e .\n")
+
+    code = cli.main(["build", str(app), "-o", str(tmp_path / "out")])
+
+    assert code == 1
+    assert "line 1: '-e .' is not supported in the browser" in capsys.readouterr().err
+
+
+def test_cli_build_has_no_reload_client(tmp_path: Path, app: Path) -> None:
+    output = tmp_path / "out"
+
+    cli.main(["build", str(app), "-o", str(output)])
+
+    assert "__lite" not in (output / "index.html").read_text()
+    assert not (output / "__lite").exists()
+
+
+def test_cli_serve_reload_flag() -> None:
+    parser = cli.build_parser()
+
+    assert parser.parse_args(["serve", "app.py"]).reload is True
+    assert parser.parse_args(["serve", "app.py", "--no-reload"]).reload is False
+
+
+def test_cli_serve_sends_reload_client(app: Path) -> None:
+    """``lite serve`` watches the app and serves the reload client and its events."""
+    process = subprocess.Popen(
+        [sys.executable, "-m", "lite", "serve", str(app), "--port", "0"],
+        cwd=REPO_ROOT,
+        stdout=subprocess.PIPE,
+        stderr=subprocess.PIPE,
+        text=True,
+    )
+    try:
+        assert process.stdout is not None
+        match = re.search(r"http://127\.0\.0\.1:(\d+)/", process.stdout.readline())
+        assert match
+        assert str(app.parent) in process.stdout.readline()
+
+        connection = http.client.HTTPConnection("127.0.0.1", int(match[1]), timeout=10)
+        connection.request("GET", "/")
+        index = connection.getresponse().read()
+        connection.request("GET", "/__lite/reload.js")
+        client = connection.getresponse()
+        client.read()
+        connection.close()
+    finally:
+        process.send_signal(signal.SIGINT)
+        process.communicate(timeout=10)
+
+    assert b'<script type="module" src="__lite/reload.js?version=' in index
+    assert client.status == 200
+    assert client.getheader("Content-Type") == "text/javascript; charset=utf-8"

@@ -1,5 +1,6 @@
-// Builds dist/: lite.js (the page module), worker.js (the module worker)
-// and lite.css. Run with `npm run build`.
+// Builds dist/: lite.js (the page module), worker.js (the module worker),
+// lite.css, and reload.js (the reload client that only `lite serve` sends).
+// Run with `npm run build`.
 
 import { build } from "esbuild";
 import { copyFile, mkdir, rm } from "node:fs/promises";
@@ -12,7 +13,7 @@ await rm(outdir, { recursive: true, force: true });
 await mkdir(outdir, { recursive: true });
 
 await build({
-  entryPoints: { lite: "src/lite.js", worker: "src/worker.js" },
+  entryPoints: { lite: "src/lite.js", worker: "src/worker.js", reload: "src/reload.js" },
   absWorkingDir: new URL(".", import.meta.url).pathname,
   outdir: "dist",
   bundle: true,
@@ -26,7 +27,7 @@ await build({
 });
 await copyFile(new URL("./src/styles.css", import.meta.url), new URL("./lite.css", outdir));
 
-for (const name of ["lite.js", "worker.js", "lite.css"]) {
+for (const name of ["lite.js", "worker.js", "lite.css", "reload.js"]) {
   const bytes = await readFile(new URL(name, outdir));
   const gzipped = gzipSync(bytes, { level: 9 }).length;
   console.log(`dist/${name}: ${bytes.length} bytes, ${gzipped} gzipped`);
