@@ -48,6 +48,14 @@ export const KINDS = Object.freeze([
   "radio",
   "slider",
   "audio",
+  "number",
+  "checkbox",
+  "dropdown",
+  "html",
+  "group",
+  "accordion",
+  "tabs",
+  "tab",
 ]);
 
 /** An op that does not have the shape docs/architecture.md gives it. */
