@@ -12,6 +12,10 @@ Every test shares one Chromium profile, so the second start of an app loads Pyod
 from the HTTP cache. Each app gets its own server for the whole session, built with the
 same site assembly as ``lite serve``. When a test fails, the browser's console errors
 and warnings, uncaught page errors and failed requests are added to its report.
+
+Tests of hand-written pages use ``serve_site`` to serve a site mapping of their own
+(`lite.site.assemble_site` plus their pages) and ``open_page`` to open it with the
+same report, then wait with `wait_until_ready`.
 """
 
 from __future__ import annotations
@@ -33,7 +37,7 @@ from playwright.sync_api import (
 from playwright.sync_api import Error as PlaywrightError
 from playwright.sync_api import TimeoutError as PlaywrightTimeoutError
 
-from lite.site import SiteServer, assemble_site
+from lite.site import Site, SiteServer, assemble_site
 
 REPO_ROOT = Path(__file__).resolve().parent.parent
 CHROMIUM = os.environ.get("LITE_CHROMIUM", "/usr/bin/chromium")
@@ -49,10 +53,16 @@ CHROMIUM_ARGS = [
     "--host-resolver-rules=MAP * ~NOTFOUND , EXCLUDE 127.0.0.1",
 ]
 READY_TIMEOUT_MS = 60_000
-READY_OR_ERROR = "lite-app[data-state=ready], lite-app[data-state=error]"
+ALL_SETTLED = """() => {
+  const apps = [...document.querySelectorAll("lite-app")];
+  return apps.length > 0 && apps.every(
+    (app) => app.dataset.state === "ready" || app.dataset.state === "error");
+}"""
 
 ServeApp = Callable[[str | Path], str]
 OpenApp = Callable[[str | Path], Page]
+OpenPage = Callable[[str], Page]
+ServeSite = Callable[[Site], str]
 browser_log_key = pytest.StashKey["BrowserLog"]()
 
 
@@ -123,26 +133,22 @@ def serve_app() -> Iterator[ServeApp]:
 
 
 @pytest.fixture
-def open_app(
-    request: pytest.FixtureRequest,
-    browser_context: BrowserContext,
-    serve_app: ServeApp,
-) -> Iterator[OpenApp]:
-    """Return a function that opens an app in a new page and waits until it is ready.
+def open_page(
+    request: pytest.FixtureRequest, browser_context: BrowserContext
+) -> Iterator[OpenPage]:
+    """Return a function that opens a URL in a new page, without waiting for apps.
 
-    The function fails the test when the app shows an error instead, or when it is not
-    ready within 60 s. Pages opened by the test are closed after it.
+    What goes wrong on the page is added to the report of a failed test, and pages
+    opened by the test are closed after it.
     """
-    log = BrowserLog()
-    request.node.stash[browser_log_key] = log
+    log = request.node.stash.setdefault(browser_log_key, BrowserLog())
     pages: list[Page] = []
 
-    def open_(app: str | Path) -> Page:
+    def open_(url: str) -> Page:
         page = browser_context.new_page()
         pages.append(page)
         log.watch(page)
-        page.goto(serve_app(app))
-        wait_until_ready(page)
+        page.goto(url)
         return page
 
     yield open_
@@ -150,30 +156,77 @@ def open_app(
         page.close()
 
 
-def wait_until_ready(page: Page) -> None:
-    """Wait until ``<lite-app>`` on ``page`` is ready, or fail with what it shows."""
+@pytest.fixture
+def open_app(open_page: OpenPage, serve_app: ServeApp) -> OpenApp:
+    """Return a function that opens an app in a new page and waits until it is ready.
+
+    The function fails the test when the app shows an error instead, or when it is not
+    ready within 60 s. Pages opened by the test are closed after it.
+    """
+
+    def open_(app: str | Path) -> Page:
+        page = open_page(serve_app(app))
+        wait_until_ready(page)
+        return page
+
+    return open_
+
+
+@pytest.fixture
+def serve_site() -> Iterator[ServeSite]:
+    """Return a function that serves a site mapping on 127.0.0.1 and returns its URL.
+
+    The servers send the same headers as ``lite serve`` and stop after the test.
+    """
+    servers: list[SiteServer] = []
+
+    def serve(pages: Site) -> str:
+        server = SiteServer(pages, ("127.0.0.1", 0))
+        threading.Thread(
+            target=server.serve_forever, args=(0.05,), name="serve site", daemon=True
+        ).start()
+        servers.append(server)
+        return server.url
+
+    yield serve
+    for server in servers:
+        server.shutdown()
+        server.server_close()
+
+
+def wait_until_ready(page: Page, *, allow_errors: bool = False) -> None:
+    """Wait until every ``<lite-app>`` on ``page`` is ready or shows an error.
+
+    Fails the test when one is still loading after 60 s, and, unless
+    ``allow_errors`` is set, when one shows an error.
+    """
     try:
-        page.wait_for_selector(
-            READY_OR_ERROR, state="attached", timeout=READY_TIMEOUT_MS
-        )
+        page.wait_for_function(ALL_SETTLED, timeout=READY_TIMEOUT_MS)
     except PlaywrightTimeoutError:
-        state, text = _app_state(page)
         pytest.fail(
-            f"<lite-app> was not ready after {READY_TIMEOUT_MS / 1000:.0f} s "
-            f"(data-state={state!r}). It shows:\n{text}",
+            f"<lite-app> was not ready after {READY_TIMEOUT_MS / 1000:.0f} s. "
+            f"It shows:\n{_app_states(page)}",
             pytrace=False,
         )
-    state, text = _app_state(page)
-    if state == "error":
-        pytest.fail(f"The app failed to start. It shows:\n{text}", pytrace=False)
+    states = page.locator("lite-app").evaluate_all(
+        "(apps) => apps.map((app) => app.dataset.state)"
+    )
+    if "error" in states and not allow_errors:
+        pytest.fail(
+            f"The app failed to start. It shows:\n{_app_states(page)}", pytrace=False
+        )
 
 
-def _app_state(page: Page) -> tuple[str | None, str]:
-    app = page.locator("lite-app")
+def _app_states(page: Page) -> str:
+    apps = page.locator("lite-app")
     try:
-        return app.get_attribute("data-state"), app.inner_text(timeout=1000)
+        return "\n".join(
+            f"(data-state={app.get_attribute('data-state')!r}) "
+            f"{app.inner_text(timeout=1000)}"
+            for app in apps.all()
+        ) or "(no <lite-app> element)"
     except PlaywrightError as error:
-        return None, f"(no <lite-app> element: {error.message})"
+        return f"(the page could not be read: {error.message})"
 
 
 @pytest.hookimpl(wrapper=True)
