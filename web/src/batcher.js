@@ -40,13 +40,18 @@ export class Batcher {
   /** @type {BatchReceiver | null} */
   #receive = null;
   #schedule;
+  #onDrained;
 
   /**
    * @param {(drain: () => void) => void} [schedule] runs the drain later;
    *   a zero-delay timer by default, so messages posted together batch
+   * @param {(count: number) => void} [onDrained] called after each drain,
+   *   once the receiver has returned, with the number of messages the drain
+   *   took off the queue, the dropped ones included
    */
-  constructor(schedule = (drain) => setTimeout(drain, 0)) {
+  constructor(schedule = (drain) => setTimeout(drain, 0), onDrained = () => {}) {
     this.#schedule = schedule;
+    this.#onDrained = onDrained;
   }
 
   /**
@@ -87,11 +92,17 @@ export class Batcher {
     if (!receive) return;
     const buffers = /** @type {ArrayBuffer[]} */ ([]);
     const parts = [];
-    for (const message of this.#queue.splice(0)) {
+    const messages = this.#queue.splice(0);
+    for (const message of messages) {
       const json = encodeMessage(message, buffers);
       if (json !== null) parts.push(json);
     }
-    if (parts.length === 0) return;
-    receive(`[${parts.join(",")}]`, buffers.map((buffer) => new Uint8Array(buffer)));
+    try {
+      if (parts.length) {
+        receive(`[${parts.join(",")}]`, buffers.map((buffer) => new Uint8Array(buffer)));
+      }
+    } finally {
+      this.#onDrained(messages.length);
+    }
   }
 }

@@ -10,6 +10,7 @@ import {
   directoryUrl, parseRequirements, resolveIndexUrl, resolveRequirement,
 } from "./source.js";
 import { showFailure, showLoading } from "./status.js";
+import { Supervisor } from "./supervisor.js";
 
 export { createRenderer, Renderer, showNotices };
 
@@ -53,6 +54,13 @@ export class LiteAppElement extends HTMLElement {
   #renderer = null;
   #ready = false;
   #stopped = false;
+  /** @type {Supervisor | null} */
+  #supervisor = null;
+  /**
+   * The app's files, kept to start it again in a new worker.
+   * @type {import("./app-files.js").AppFiles | null}
+   */
+  #app = null;
   #status = document.createElement("div");
   #root = document.createElement("div");
   #toasts = document.createElement("div");
@@ -94,9 +102,14 @@ export class LiteAppElement extends HTMLElement {
     this.replaceChildren(this.#status, this.#root, this.#toasts);
     this.dataset.state = "loading";
     showLoading(this.#status, "fetch", undefined, null);
-    this.#renderer = createRenderer(this.#root, {
-      send: (message, transfer) => this.#worker?.postMessage(message, transfer),
+    this.#supervisor = new Supervisor({
+      toasts: this.#toasts,
+      post: (message, transfer) => this.#worker?.postMessage(message, transfer),
+      renderer: () => this.#renderer,
+      restart: () => this.#restart(),
     });
+    this.append(this.#supervisor.banner);
+    this.#renderer = this.#createRenderer();
 
     let app;
     try {
@@ -113,6 +126,7 @@ export class LiteAppElement extends HTMLElement {
       return;
     }
     if (this.#stopped) return;
+    this.#app = app;
     this.#startWorker(app);
   }
 
@@ -139,12 +153,14 @@ export class LiteAppElement extends HTMLElement {
       .map((url) => resolveIndexUrl(url, base));
     worker.postMessage({
       type: "init", files, entry, requirements, indexUrls, pyodideUrl, engineUrl: ENGINE_URL,
+      ...this.#supervisor?.nextWorker(),
     });
   }
 
   /** @param {unknown} data */
   #onWorkerMessage(data) {
     if (this.#stopped) return;
+    if (this.#supervisor?.heard(data)) return;
     let messages;
     try {
       messages = decodeWorkerMessage(data);
@@ -195,6 +211,7 @@ export class LiteAppElement extends HTMLElement {
       this.#status.replaceChildren();
       this.dataset.state = "ready";
     }
+    this.#supervisor?.patched();
   }
 
   /**
@@ -205,16 +222,46 @@ export class LiteAppElement extends HTMLElement {
     showFailure(this.#status, failure);
     this.dataset.state = "error";
     this.#stopped = true;
+    this.#supervisor?.dispose();
     this.#worker?.terminate();
     this.#worker = null;
   }
 
   #stop() {
     this.#stopped = true;
+    this.#supervisor?.dispose();
     this.#worker?.terminate();
     this.#worker = null;
     this.#renderer?.destroy();
     this.#renderer = null;
+  }
+
+  #createRenderer() {
+    return createRenderer(this.#root, {
+      send: (message, transfer) => this.#supervisor?.send(message, transfer),
+    });
+  }
+
+  /**
+   * Ends the worker and runs the app again in a new one. The page shows the
+   * loading indicator until the new worker's first patch, and the supervisor
+   * then puts back what the user had entered.
+   */
+  #restart() {
+    if (this.#stopped || !this.#app) return;
+    if (this.#worker) {
+      // A terminated worker can still deliver an error event it had queued.
+      this.#worker.onmessage = null;
+      this.#worker.onerror = null;
+      this.#worker.terminate();
+    }
+    this.#worker = null;
+    this.#renderer?.destroy();
+    this.#renderer = this.#createRenderer();
+    this.#ready = false;
+    this.dataset.state = "loading";
+    showLoading(this.#status, "app", "Restarting the app", null);
+    this.#startWorker(this.#app);
   }
 }
 

@@ -303,6 +303,9 @@ export async function bootEngine(init, post, status) {
   const pyodide = await withDownloads(
     (progress) => runtimeStatus(status, progress),
     () => loadRuntime(init.pyodideUrl));
+  // The page writes SIGINT into this buffer to stop running Python.
+  const { interruptBuffer } = /** @type {{interruptBuffer?: unknown}} */ (init);
+  if (interruptBuffer instanceof Uint8Array) pyodide.setInterruptBuffer(interruptBuffer);
 
   status("engine", "Loading the lite engine", 0.6);
   await installEngine(pyodide, init.engineUrl);

@@ -3,6 +3,7 @@
 // and posts the engine's messages back to the page.
 
 import { Batcher } from "./batcher.js";
+import { checkPageMessage } from "./limits.js";
 import { bootEngine, BootError } from "./worker-boot.js";
 
 /** @typedef {import("./protocol.js").InitMessage} InitMessage */
@@ -18,8 +19,13 @@ import { bootEngine, BootError } from "./worker-boot.js";
 
 const scope = /** @type {WorkerScope} */ (/** @type {unknown} */ (self));
 
-const batcher = new Batcher();
+const batcher = new Batcher(undefined, reportHandled);
 let booting = false;
+/** The page messages finished with so far; the page's watchdog compares it with what it sent. */
+let handled = 0;
+let reportScheduled = false;
+/** Shared with the page, which writes SIGINT into it to stop Python. */
+let interruptBuffer = /** @type {Uint8Array | null} */ (null);
 
 // Set before anything is awaited, so that no page message is lost while
 // Pyodide loads.
@@ -32,6 +38,12 @@ scope.onmessage = (event) => {
     }
     booting = true;
     boot(message);
+    return;
+  }
+  const problem = checkPageMessage(message);
+  if (problem) {
+    console.warn(`lite worker: rejected a page message: ${problem}.`);
+    reportHandledLater(1);
     return;
   }
   batcher.push(message);
@@ -51,7 +63,31 @@ function isInit(message) {
 }
 
 /**
- * Posts a message the worker makes itself (status, fatal) to the page.
+ * Counts messages the engine has finished with and reports the total to the page at once.
+ * @param {number} count
+ */
+function reportHandled(count) {
+  handled += count;
+  postPlain({ type: "handled", count: handled });
+}
+
+/**
+ * Counts rejected messages, and reports the total to the page once for all
+ * those rejected in a row.
+ * @param {number} count
+ */
+function reportHandledLater(count) {
+  handled += count;
+  if (reportScheduled) return;
+  reportScheduled = true;
+  setTimeout(() => {
+    reportScheduled = false;
+    postPlain({ type: "handled", count: handled });
+  }, 0);
+}
+
+/**
+ * Posts a message the worker makes itself (status, fatal, handled) to the page.
  * @param {Record<string, unknown>} message
  */
 function postPlain(message) {
@@ -113,7 +149,11 @@ async function boot(init) {
     return;
   }
   const receive = bridge.receive;
+  const buffer = /** @type {{interruptBuffer?: unknown}} */ (init).interruptBuffer;
+  interruptBuffer = buffer instanceof Uint8Array ? buffer : null;
   batcher.start((batchJson, buffers) => {
+    // A stop that came after the last batch had finished must not hit this one.
+    if (interruptBuffer) interruptBuffer[0] = 0;
     try {
       settle(receive(batchJson, buffers));
     } catch (error) {

@@ -75,6 +75,34 @@ describe("Batcher", () => {
     assert.equal(received.length, 0);
   });
 
+  test("reports each drain's message count", (context) => {
+    context.mock.method(console, "warn", () => {});
+    const pending = [];
+    const counts = [];
+    const batcher = new Batcher((drain) => pending.push(drain), (count) => counts.push(count));
+    const received = [];
+    batcher.start((json) => received.push(json));
+    batcher.push({ type: "edit", id: 1, value: "a" });
+    batcher.push("not an object");
+    for (const drain of pending.splice(0)) drain();
+    batcher.push(42);
+    for (const drain of pending.splice(0)) drain();
+    assert.deepEqual(counts, [2, 1]);
+    assert.equal(received.length, 1);
+  });
+
+  test("reports a drain whose receiver throws", () => {
+    const pending = [];
+    const counts = [];
+    const batcher = new Batcher((drain) => pending.push(drain), (count) => counts.push(count));
+    batcher.start(() => {
+      throw new Error("engine failed");
+    });
+    batcher.push({ type: "event", id: 1, name: "click" });
+    assert.throws(() => pending[0](), /engine failed/);
+    assert.deepEqual(counts, [1]);
+  });
+
   test("drops messages after close", () => {
     const { batcher, pending, received, runPending, start } = manualBatcher();
     batcher.push({ type: "edit", id: 1, value: "a" });
