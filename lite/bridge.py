@@ -39,7 +39,7 @@ def start(entry: str, post: Post) -> Bridge | None:
                           "message": str(error).split("\n\n")[0],
                           "traceback": str(error)})
         return None
-    bridge = Bridge(Session(app, clock=_page_clock()), post)
+    bridge = Bridge(Session(app), post)
     bridge.send(bridge.session.start())
     return bridge
 
@@ -59,11 +59,17 @@ class Bridge:
             batch = json.loads(batch_json, object_hook=lambda obj: _resolve(obj, blobs))
             if not isinstance(batch, list):
                 raise ValueError("a batch must be a list of messages")
-        except (ValueError, IndexError, AttributeError) as error:
+        except (ValueError, IndexError, AttributeError, RecursionError) as error:
             logger.warning("Dropped a malformed batch of messages: %s", error)
             return
         try:
             patch = self.session.handle(batch)
+        except KeyboardInterrupt:
+            # The page's Stop button interrupted the engine's own code, not a listener.
+            logger.warning("Stopped while handling %d messages", len(batch))
+            patch = self.session.flush()
+            patch.notices.append(Notice("warning", "Stopped",
+                                        "The app was stopped before it finished."))
         except Exception as error:  # an engine bug must not kill the worker
             logger.exception("The engine failed while handling %d messages", len(batch))
             patch = self.session.flush()
@@ -78,7 +84,12 @@ class Bridge:
 
 def _resolve(obj: dict[str, Any], blobs: list[bytes]) -> Any:
     if len(obj) == 1 and "$buffer" in obj:
-        return blobs[obj["$buffer"]]
+        index = obj["$buffer"]
+        if isinstance(index, bool) or not isinstance(index, int) \
+                or not 0 <= index < len(blobs):
+            raise ValueError(f"invalid buffer reference {obj!r}: the batch carries "
+                             f"{len(blobs)} buffers")
+        return blobs[index]
     return obj
 
 
@@ -89,7 +100,10 @@ def _post_json(post: Post, message: dict[str, Any]) -> None:
         if isinstance(value, (bytes, bytearray, memoryview)):
             buffers.append(bytes(value))
             return {"$buffer": len(buffers) - 1}
-        raise TypeError(f"{type(value).__name__} cannot be sent to the page")
+        # An app may put any object into a prop; the page gets its text rather than
+        # missing the whole patch.
+        logger.warning("Sent a %s to the page as its text", type(value).__name__)
+        return _text_of(value)
 
     try:
         text = json.dumps(message, default=encode, ensure_ascii=False, allow_nan=False)
@@ -99,6 +113,13 @@ def _post_json(post: Post, message: dict[str, Any]) -> None:
         buffers.clear()
         text = json.dumps(_finite(message), default=encode, ensure_ascii=False)
     post(text, _to_js_list(buffers))
+
+
+def _text_of(value: Any) -> str:
+    try:
+        return str(value)
+    except Exception:  # a broken __str__ of the app's own class
+        return object.__repr__(value)
 
 
 def _finite(value: Any) -> Any:
@@ -117,14 +138,6 @@ def _to_js_list(buffers: list[bytes]) -> Any:
     from pyodide.ffi import to_js  # type: ignore[import-not-found]
 
     return to_js(buffers)
-
-
-def _page_clock() -> Callable[[], float] | None:
-    try:
-        from js import performance  # type: ignore[import-not-found]
-    except ImportError:
-        return None
-    return lambda: float(performance.timeOrigin + performance.now())
 
 
 def _configure_logging() -> None:

@@ -8,8 +8,6 @@ from __future__ import annotations
 
 import copy
 import logging
-import math
-import time
 from collections import Counter, defaultdict, deque
 from dataclasses import dataclass, field
 from typing import Any, Callable
@@ -79,20 +77,19 @@ class Session:
 
     Args:
         app: The app to run.
-        clock: Returns the time in milliseconds on the same clock as the ``t`` of
-            page messages; trigger modes compare the two.
     """
 
-    def __init__(self, app: Blocks, clock: Callable[[], float] | None = None) -> None:
+    def __init__(self, app: Blocks) -> None:
         self.app = app
-        self.clock = clock or (lambda: time.time() * 1000)
         self.blocks: dict[int, Block] = {app.id: app}
         self.props: dict[int, dict[str, Any]] = {}
         self.runs: dict[int, RenderRun] = {}
         self.state_copies: dict[int, Any] = {}
         self.queue: deque[Listener] = deque()
         self.queued: Counter[int] = Counter()
-        self.busy_until: dict[int, float] = {}
+        # The seq of the patch that showed each listener's last results. A ``once``
+        # listener ignores events the page sent before it had applied that patch.
+        self.done_seq: dict[int, int] = {}
         self.ran: set[int] = set()
         self.notices: list[Notice] = []
         self.page_root: Node | None = None
@@ -140,9 +137,8 @@ class Session:
                 self._drain()
         self._drain()
         patch = self.flush()
-        now = self.clock()
         for listener_id in self.ran:
-            self.busy_until[listener_id] = now
+            self.done_seq[listener_id] = patch.seq
         self.ran.clear()
         return patch
 
@@ -159,10 +155,14 @@ class Session:
         """Return the value of ``block`` as this session holds it."""
         return self.props[block.id].get("value")
 
-    def fire(self, target: Block | Listener, name: str, t: float | None = None) -> None:
-        """Queue every listener of trigger ``(target, name)``."""
+    def fire(self, target: Block | Listener, name: str, seq: int | None = None) -> None:
+        """Queue every listener of trigger ``(target, name)``.
+
+        ``seq`` is the last patch the page had applied when the user acted, or
+        ``None`` for triggers the engine fires itself.
+        """
         for listener in self.index.get((_target_key(target), name), ()):
-            self._enqueue(listener, t)
+            self._enqueue(listener, seq)
 
     # Messages --------------------------------------------------------------------
 
@@ -195,10 +195,10 @@ class Session:
         self.page_nodes[edit.node_id].props["value"] = value
         if not self._changed(block, old, value):
             return
-        self.fire(block, "input", edit.t)
+        self.fire(block, "input", edit.seq)
         if block.kind == "audio":
-            self.fire(block, "clear" if value is None else "upload", edit.t)
-        self.fire(block, "change", edit.t)
+            self.fire(block, "clear" if value is None else "upload", edit.seq)
+        self.fire(block, "change", edit.seq)
 
     def _apply_event(self, event: Event) -> None:
         block = self._block_for_node(event.node_id, event.seq, f"a {event.name!r} event")
@@ -208,9 +208,9 @@ class Session:
             logger.warning("Dropped a %r event: %r has no such event", event.name, block)
             return
         changed = self._record_state(block, event.name)
-        self.fire(block, event.name, event.t)
+        self.fire(block, event.name, event.seq)
         for target in changed:
-            self.fire(target, "change", event.t)
+            self.fire(target, "change", event.seq)
 
     def _record_state(self, block: Block, name: str) -> list[Block]:
         """Store the props the page changed before it sent event ``name``.
@@ -233,12 +233,13 @@ class Session:
 
     # The queue -------------------------------------------------------------------
 
-    def _enqueue(self, listener: Listener, t: float | None) -> None:
+    def _enqueue(self, listener: Listener, seq: int | None) -> None:
         mode = listener.trigger_mode
         if mode == "once":
-            busy = self.busy_until.get(listener.id, -math.inf)
-            if self.queued[listener.id] or (t is not None and t < busy):
-                logger.debug("Ignored %r: it is still running", listener)
+            pending = self.queued[listener.id] or listener.id in self.ran
+            unseen = seq is not None and seq < self.done_seq.get(listener.id, 0)
+            if pending or unseen:
+                logger.debug("Ignored %r: its previous run is still pending", listener)
                 return
         elif mode == "always_last" and self.queued[listener.id]:
             return
@@ -260,7 +261,6 @@ class Session:
             if runs > MAX_RUNS_PER_BATCH:
                 self._stop_runaway(listener)
                 return
-            self.busy_until[listener.id] = math.inf
             self.ran.add(listener.id)
             if listener.render_area is not None:
                 self._run_render(listener)
@@ -391,7 +391,7 @@ class Session:
             for block in old_run.blocks:
                 old_props[block.id] = self.props.get(block.id, {})
                 self._drop_block(block)
-            _carry_listener_state(old_run, run, self.busy_until)
+            _carry_listener_state(old_run, run, self.done_seq)
         for block in run.blocks:
             props = block.initial_props()
             if block.id in carried:
@@ -478,8 +478,8 @@ class Session:
 
 
 def _carry_listener_state(old_run: RenderRun, run: RenderRun,
-                          busy_until: dict[int, float]) -> None:
-    """Give keyed listeners of ``run`` the id (and so the busy state) of their match."""
+                          done_seq: dict[int, int]) -> None:
+    """Give keyed listeners of ``run`` the id (and so the pending state) of their match."""
     old_by_key = {l.key: l for l in old_run.listeners if l.key is not None}
     for listener in run.listeners:
         old = old_by_key.get(listener.key) if listener.key is not None else None
@@ -488,7 +488,7 @@ def _carry_listener_state(old_run: RenderRun, run: RenderRun,
     live = {l.id for l in run.listeners}
     for listener in old_run.listeners:
         if listener.id not in live:
-            busy_until.pop(listener.id, None)
+            done_seq.pop(listener.id, None)
 
 
 def _copy_or_self(value: Any) -> Any:

@@ -44,7 +44,7 @@ class TestClient:
             with gradio_alias():
                 app = load_app(app)
         self._ticks = itertools.count(1)
-        self.session = Session(app, clock=self._now)
+        self.session = Session(app)
         self.page = PageModel()
         self.check = check
         self.patches: list[Patch] = []
@@ -139,8 +139,8 @@ class TestClient:
     # Internals -----------------------------------------------------------------
 
     def _now(self) -> float:
-        # A clock that moves forward one millisecond per reading keeps trigger modes
-        # deterministic: each action is sent after the previous patch arrived.
+        # Page messages carry the time of the action; the engine does not use it,
+        # so a counter keeps them distinct and repeatable.
         return float(next(self._ticks))
 
     def _apply(self, patch: Patch) -> None:

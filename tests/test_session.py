@@ -484,3 +484,19 @@ def test_interrupted_listener_keeps_session():
     assert client.get("textbox", label="Out").props["value"] == "before"
     client.click(client.get("button", value="Ok"))
     assert client.get("textbox", label="Out").props["value"] == "after"
+
+
+def test_once_ignores_click_before_result_patch_however_late():
+    """Pending means "the page has not shown the result yet", not a time window."""
+    demo, calls = counter_app()
+    client = TestClient(demo)
+    button = client.get("button", value="Add")
+    seen_seq = client.session.seq
+    client.click(button)
+    late = client.event_message(button, "click")
+    late["seq"] = seen_seq
+    late["t"] = 10**12
+    client.send([late])
+    assert calls == [0]
+    client.click(button)
+    assert calls == [0, 1]
