@@ -7,6 +7,7 @@ script tag.
 
 from __future__ import annotations
 
+import re
 from collections.abc import Callable
 from pathlib import Path
 
@@ -16,6 +17,7 @@ from playwright.sync_api import Page, expect
 
 from lite import site
 
+README = Path(__file__).resolve().parent.parent / "README.md"
 COUNTER_APP = """
 import gradio as gr
 import store
@@ -68,32 +70,39 @@ def open_embed(
     return open_
 
 
-def test_inline_app_with_inline_module(open_embed: Callable[..., Page]) -> None:
-    page = open_embed({
-        "index.html": page_html("""
-<lite-app>
-  <script type="text/python">
-    import gradio as gr
-    from helpers import shout
+def readme_embed_blocks() -> list[tuple[str, str]]:
+    """Return the (language, text) of each code block in the README's embed section."""
+    section = README.read_text("utf-8").split("## Embedding in your own page", 1)[1]
+    section = section.split("\n## ", 1)[0]
+    return re.findall(r"```(\w+)\n(.*?)```", section, re.S)
 
-    with gr.Blocks() as demo:
-        name = gr.Textbox(label="Name")
-        greeting = gr.Markdown("1 < 2")
-        name.submit(shout, name, greeting)
-  </script>
-  <lite-file name="helpers.py"><script type="text/python">
-    def shout(text):
-        return f"Hello, {text.upper()}!"
-  </script></lite-file>
-</lite-app>"""),
-    })
+
+def test_readme_inline_example(open_embed: Callable[..., Page]) -> None:
+    """The README's inline example runs as written."""
+    html = [text for language, text in readme_embed_blocks() if language == "html"]
+    page = open_embed({"index.html": html[0].encode()})
     wait_until_ready(page)
 
-    expect(page.get_by_text("1 < 2")).to_be_visible()
-    page.get_by_label("Name").fill("ada")
-    page.get_by_label("Name").press("Enter")
-    expect(page.get_by_text("Hello, ADA!")).to_be_visible()
-    expect(page.locator("lite-app")).not_to_contain_text("def shout")
+    field = page.get_by_label("Name")
+    field.fill("A")
+    field.press("Enter")
+    expect(page.get_by_text("Type a longer name.")).to_be_visible()
+    field.fill("Ada")
+    field.press("Enter")
+    expect(page.get_by_text("Hello, Ada!")).to_be_visible()
+    expect(page.locator("lite-app")).not_to_contain_text("def greet")
+
+
+def test_readme_src_example(open_embed: Callable[..., Page]) -> None:
+    """The README's src example runs as written, with the files the README lists."""
+    section = README.read_text("utf-8").split("## Embedding in your own page", 1)[1]
+    labelled = re.findall(r"`([\w./-]+)`:\n\n```\w+\n(.*?)```", section, re.S)
+    files = {name: text.encode() for name, text in labelled}
+    assert sorted(files) == ["app.py", "data/words.txt", "index.html", "words.py"]
+    page = open_embed(files)
+    wait_until_ready(page)
+
+    expect(page.get_by_text("The list has 3 words.")).to_be_visible()
 
 
 def test_src_app_with_listed_files(open_embed: Callable[..., Page]) -> None:

@@ -27,13 +27,18 @@ PACKAGE = "lite-demo-greeting"
 MODULE = "lite_demo_greeting"
 VERSION = "1.0"
 WHEEL_NAME = f"{MODULE}-{VERSION}-py3-none-any.whl"
+# A second package that the app folder carries as a wheel file.
+LOCAL_MODULE = "lite_demo_local"
+LOCAL_WHEEL_NAME = f"{LOCAL_MODULE}-{VERSION}-py3-none-any.whl"
 
 APP = f"""
 import gradio as gr
 import {MODULE}
+import {LOCAL_MODULE}
 
 with gr.Blocks() as demo:
     gr.Markdown({MODULE}.GREETING)
+    gr.Markdown({LOCAL_MODULE}.GREETING)
 """
 
 RECORD_STATUS = """new MutationObserver(() => {
@@ -42,13 +47,13 @@ RECORD_STATUS = """new MutationObserver(() => {
 }).observe(document, {subtree: true, childList: true, characterData: true});"""
 
 
-def build_wheel() -> bytes:
+def build_wheel(module: str, greeting: str) -> bytes:
     """Return a wheel of a one-module package, built with zipfile."""
-    dist_info = f"{MODULE}-{VERSION}.dist-info"
+    dist_info = f"{module}-{VERSION}.dist-info"
     files = {
-        f"{MODULE}/__init__.py": b'GREETING = "Hello from the local index"\n',
+        f"{module}/__init__.py": f"GREETING = {greeting!r}\n".encode(),
         f"{dist_info}/METADATA": (
-            f"Metadata-Version: 2.1\nName: {PACKAGE}\nVersion: {VERSION}\n"
+            f"Metadata-Version: 2.1\nName: {module}\nVersion: {VERSION}\n"
         ).encode(),
         f"{dist_info}/WHEEL": (
             b"Wheel-Version: 1.0\nGenerator: test\nRoot-Is-Purelib: true\n"
@@ -71,7 +76,7 @@ def build_wheel() -> bytes:
 class IndexHandler(http.server.BaseHTTPRequestHandler):
     """Serves /simple/<project>/ and /files/<wheel> of one package."""
 
-    wheel = build_wheel()
+    wheel = build_wheel(MODULE, "Hello from the local index")
     requests: list[str] = []
 
     def do_GET(self) -> None:
@@ -130,8 +135,14 @@ def test_requirements_file_installs_package(
     app = tmp_path / "app" / "greet.py"
     app.parent.mkdir()
     app.write_text(APP)
+    (app.parent / "wheels").mkdir()
+    (app.parent / "wheels" / LOCAL_WHEEL_NAME).write_bytes(
+        build_wheel(LOCAL_MODULE, "Hello from a wheel in the app folder")
+    )
     (app.parent / "requirements.txt").write_text(
-        f"--index-url {index_url}\n{PACKAGE} == {VERSION}  # the only one\n"
+        f"--index-url {index_url}\n"
+        f"{PACKAGE} == {VERSION}  # from the index\n"
+        f"wheels/{LOCAL_WHEEL_NAME}\n"
     )
     url = serve_site(site.assemble_site(app))
     page = open_page("about:blank")
@@ -141,6 +152,7 @@ def test_requirements_file_installs_package(
     wait_until_ready(page)
 
     expect(page.get_by_text("Hello from the local index")).to_be_visible()
+    expect(page.get_by_text("Hello from a wheel in the app folder")).to_be_visible()
     assert any(text.startswith(f"Installing {PACKAGE}=={VERSION}") for text in texts)
     assert f"/files/{WHEEL_NAME}" in IndexHandler.requests
 
