@@ -121,6 +121,18 @@ class Session:
         Runs that pile up while a batch is applied merge as their trigger modes say.
         A malformed message is logged and skipped; the rest of the batch goes on.
         """
+        try:
+            patch = self._apply_batch(messages)
+        except BaseException:
+            # A `once` listener that ran in a failed batch must not stay pending.
+            self.ran.clear()
+            raise
+        for listener_id in self.ran:
+            self.done_seq[listener_id] = patch.seq
+        self.ran.clear()
+        return patch
+
+    def _apply_batch(self, messages: list[Any]) -> Patch:
         for raw in messages:
             try:
                 message = parse_message(raw)
@@ -136,11 +148,7 @@ class Session:
             if any(self.queued[lid] for lid in self._eager_ids()):
                 self._drain()
         self._drain()
-        patch = self.flush()
-        for listener_id in self.ran:
-            self.done_seq[listener_id] = patch.seq
-        self.ran.clear()
-        return patch
+        return self.flush()
 
     def flush(self) -> Patch:
         """Diff the session's tree against the page's and return the patch."""
@@ -308,7 +316,8 @@ class Session:
             except KeyboardInterrupt:
                 self._stopped(listener)
                 return
-            except Exception as error:  # the user's code may raise anything
+            # The user's code may raise anything, and sys.exit() is an error of the app.
+            except (Exception, SystemExit) as error:
                 self._report(listener, error)
                 failed = True
         self.fire(listener, "then")
@@ -326,7 +335,7 @@ class Session:
             if "value" in changes and self._changed(block, old, changes["value"]):
                 self.fire(block, "change")
 
-    def _report(self, listener: Listener, error: Exception) -> None:
+    def _report(self, listener: Listener, error: BaseException) -> None:
         name = getattr(listener.fn, "__name__", "listener")
         if isinstance(error, Error):
             notice = Notice("error", error.title, error.message)
@@ -375,7 +384,7 @@ class Session:
         except KeyboardInterrupt:
             self._stopped(listener)
             return
-        except Exception as error:  # the user's code may raise anything
+        except (Exception, SystemExit) as error:  # as in _run_listener
             self._report(listener, error)
             return
         self._replace_run(old_run, run, carried)

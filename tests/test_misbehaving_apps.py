@@ -48,7 +48,8 @@ def add_task_works(client: TestClient, bridge: Bridge, posted: list[dict[str, An
     batch = [client.edit_message(box, "after"), client.event_message(box, "submit")]
     bridge.receive(json.dumps(batch), [])
     client.page.apply(posted[-1]["ops"])
-    return "after" in [node.props["value"] for node in client.find("textbox")]
+    tasks = [node.props["value"] for node in client.find("textbox", show_label=False)]
+    return "after" in tasks
 
 
 @pytest.mark.parametrize("reference", ['"a"', "-1", "true", "0", "1.5", "null", "[0]"])
@@ -162,3 +163,77 @@ def test_fuzzed_buffer_batches_never_raise(batch, count):
     client, bridge, posted = todo()
     bridge.receive(json.dumps(batch), [FakeBuffer(b"ab")] * count)
     assert all(message["type"] == "patch" for message in posted)
+
+
+def test_sys_exit_in_listener_is_error():
+    with gr.Blocks() as demo:
+        out = gr.Textbox(label="Out")
+        gr.Button("Quit").click(lambda: exit(), None, out)
+
+    client = TestClient(demo)
+    client.click(client.get("button", value="Quit"))
+    assert [notice.title for notice in client.notices] == ["Error"]
+    assert client.notices[0].message == "SystemExit: None"
+    assert client.get("textbox").props["error"] == "SystemExit: None"
+
+
+def test_once_listener_runs_after_sys_exit():
+    """A `once` listener whose run raised SystemExit still takes the next click."""
+    with gr.Blocks() as demo:
+        out = gr.Textbox(label="Out")
+        runs: list[int] = []
+
+        def run_once_then_exit() -> str:
+            runs.append(1)
+            if len(runs) == 1:
+                raise SystemExit(1)
+            return f"run {len(runs)}"
+
+        gr.Button("Go").click(run_once_then_exit, None, out)
+
+    client = TestClient(demo)
+    button = client.get("button", value="Go")
+    client.click(button)
+    assert client.notices[-1].message == "SystemExit: 1"
+    client.click(button)
+    assert client.get("textbox").props["value"] == "run 2"
+
+
+def test_sys_exit_in_render_keeps_output():
+    with gr.Blocks() as demo:
+        box = gr.Textbox(label="In")
+
+        @gr.render(inputs=box)
+        def show(text: str) -> None:
+            if text == "exit":
+                raise SystemExit
+            gr.Markdown(f"shown: {text}")
+
+    client = TestClient(demo)
+    client.type(client.get("textbox"), "a")
+    assert client.get("markdown").props["value"] == "shown: a"
+    client.type(client.get("textbox"), "exit")
+    assert client.get("markdown").props["value"] == "shown: a"
+    assert client.notices[-1].message == "SystemExit: "
+    client.type(client.get("textbox"), "b")
+    assert client.get("markdown").props["value"] == "shown: b"
+
+
+def test_failed_batch_leaves_once_listener_free(monkeypatch):
+    """An engine failure in a batch must not leave the `once` listener that ran pending."""
+    client, bridge, posted = todo()
+    box = client.get("textbox", label="Task Name")
+    flush = Session.flush
+    failures = iter([True])
+
+    def failing_flush(self: Session) -> Any:
+        if next(failures, False):
+            raise RuntimeError("engine bug")
+        return flush(self)
+
+    monkeypatch.setattr(Session, "flush", failing_flush)
+    batch = [client.edit_message(box, "first"), client.event_message(box, "submit")]
+    bridge.receive(json.dumps(batch), [])
+    assert posted[-1]["notices"][0]["title"] == "Internal error"
+    client.page.apply(posted[-1]["ops"])
+    assert add_task_works(client, bridge, posted)
