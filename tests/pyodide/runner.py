@@ -19,6 +19,9 @@ EXCLUDED = {
         "starts HTTP servers in threads and the lite command in subprocesses, "
         "and Pyodide has neither"
     ),
+    "tests/test_reload.py": (
+        "starts HTTP servers and file watchers in threads, and Pyodide has no threads"
+    ),
     "tests/test_mixer_numpy.py": (
         "imports numpy, which has no Pyodide build on these machines"
     ),
