@@ -300,8 +300,9 @@ function release(proxy) {
 export async function bootEngine(init, post, status) {
   validateInit(init);
   status("runtime", "Loading the Python runtime", 0.02);
+  const runtimeProgress = { fraction: 0 };
   const pyodide = await withDownloads(
-    (progress) => runtimeStatus(status, progress),
+    (progress) => runtimeStatus(status, progress, runtimeProgress),
     () => loadRuntime(init.pyodideUrl));
   // The page writes SIGINT into this buffer to stop running Python.
   const { interruptBuffer } = /** @type {{interruptBuffer?: unknown}} */ (init);
@@ -363,14 +364,16 @@ async function withDownloads(report, task) {
  * takes longer than the downloads.
  * @param {StatusFunction} status
  * @param {DownloadProgress} progress
+ * @param {{fraction: number}} shown the largest fraction shown so far. The
+ *   total grows when another download starts, and the bar must not go back.
  */
-function runtimeStatus(status, progress) {
+function runtimeStatus(status, progress, shown) {
   if (progress.active === 0) {
     status("runtime", "Starting Python", 0.4);
     return;
   }
   const { loaded, total } = progress;
   const amount = total ? `${formatBytes(loaded)} of ${formatBytes(total)}` : formatBytes(loaded);
-  const fraction = total ? loaded / total : 0;
-  status("runtime", `Downloading the Python runtime (${amount})`, 0.02 + 0.38 * fraction);
+  shown.fraction = Math.max(shown.fraction, total ? loaded / total : 0);
+  status("runtime", `Downloading the Python runtime (${amount})`, 0.02 + 0.38 * shown.fraction);
 }
