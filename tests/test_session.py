@@ -500,3 +500,14 @@ def test_once_ignores_click_before_result_patch_however_late():
     assert calls == [0]
     client.click(button)
     assert calls == [0, 1]
+
+
+def test_radio_accepts_choices_set_by_listener():
+    with gr.Blocks() as demo:
+        radio = gr.Radio(["a", "b"], value="a", label="Pick")
+        gr.Button("More").click(lambda: gr.update(choices=["a", "b", "c"]), None, radio)
+
+    client = TestClient(demo)
+    client.click(client.get("button", value="More"))
+    client.set(client.get("radio", label="Pick"), "c")
+    assert client.session.value(radio) == "c"

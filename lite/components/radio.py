@@ -38,6 +38,8 @@ class Radio(Component):
         "min_width", "interactive", "rtl",
     )
     EVENTS = ("change", "input")
+    # A listener may replace the choices; edits are checked against the new ones.
+    SESSION_PROPS = ("choices",)
     default_label = "Radio"
 
     def __init__(
