@@ -506,6 +506,7 @@ def test_radio_accepts_choices_set_by_listener():
     with gr.Blocks() as demo:
         radio = gr.Radio(["a", "b"], value="a", label="Pick")
         gr.Button("More").click(lambda: gr.update(choices=["a", "b", "c"]), None, radio)
+        radio.change(lambda value: None, radio, None)
 
     client = TestClient(demo)
     client.click(client.get("button", value="More"))
