@@ -160,7 +160,7 @@ export class Supervisor {
     const name = node ? describeNode(node) : `node ${message.id}`;
     if (this.#rejected.has(message.id)) return;
     this.#rejected.add(message.id);
-    console.warn(`lite: rejected a ${message.type} message for ${name}: ${problem}.`);
+    console.warn(`lite: rejected the ${message.type} message for ${name}: ${problem}.`);
     showNotices(this.#options.toasts, [{
       level: "warning",
       title: "Too large to send",

@@ -33,7 +33,8 @@ purify.addHook("afterSanitizeAttributes", (node) => {
  * @returns {DocumentFragment}
  */
 export function sanitizeHtml(source) {
-  return purify.sanitize(source, { RETURN_DOM_FRAGMENT: true });
+  // A form would reload the app page when submitted, losing what the user entered.
+  return purify.sanitize(source, { RETURN_DOM_FRAGMENT: true, FORBID_TAGS: ["form"] });
 }
 
 /**

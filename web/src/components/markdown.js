@@ -36,7 +36,8 @@ DOMPurify.addHook("afterSanitizeAttributes", (node) => {
 export function renderMarkdown(source, lineBreaks) {
   const parser = lineBreaks ? parsers.lineBreaks : parsers.plain;
   const html = /** @type {string} */ (parser.parse(source, { async: false }));
-  return DOMPurify.sanitize(html, { RETURN_DOM_FRAGMENT: true });
+  // A form would reload the app page when submitted, losing what the user entered.
+  return DOMPurify.sanitize(html, { RETURN_DOM_FRAGMENT: true, FORBID_TAGS: ["form"] });
 }
 
 /**
