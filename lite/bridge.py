@@ -41,6 +41,7 @@ def start(entry: str, post: Post) -> Bridge | None:
         return None
     bridge = Bridge(Session(app), post)
     bridge.send(bridge.session.start())
+    bridge.packages = bridge.session.packages()
     return bridge
 
 
@@ -50,6 +51,8 @@ class Bridge:
     def __init__(self, session: Session, post: Post) -> None:
         self.session = session
         self.post = post
+        # Pyodide packages the worker loads before it passes on the first message.
+        self.packages: list[str] = []
         session.on_step = self.send
 
     def receive(self, batch_json: str, buffers: Any = None) -> None:

@@ -159,6 +159,17 @@ class Session:
         notices, self.notices = self.notices, []
         return Patch(self.seq, ops, notices)
 
+    def packages(self) -> list[str]:
+        """Return the Pyodide packages that listener inputs need, such as numpy.
+
+        Only inputs count: an output turns whatever the listener returns into plain
+        data, and a listener returning numpy arrays imports numpy itself.
+        """
+        names = {name for block_id in self.input_ids
+                 if isinstance(block := self.blocks.get(block_id), Component)
+                 for name in block.packages()}
+        return sorted(names)
+
     def value(self, block: Block) -> Any:
         """Return the value of ``block`` as this session holds it."""
         return self.props[block.id].get("value")
@@ -342,6 +353,11 @@ class Session:
         else:
             notice = Notice("error", "Error", f"{type(error).__name__}: {error}",
                             user_traceback(error))
+            if isinstance(error, ModuleNotFoundError) and error.name:
+                notice.message += (
+                    f". Add {error.name.split('.')[0]} to the app's requirements, or "
+                    "load the page with a Pyodide distribution that has it (pyodide-url)."
+                )
         logger.error("%s raised in %s (outputs: %s)\n%s", type(error).__name__, name,
                      listener.outputs, notice.traceback or notice.message)
         for block in listener.outputs:

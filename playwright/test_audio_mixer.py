@@ -1,8 +1,9 @@
 """The audio mixer in Chromium, with WAV files uploaded as a person would.
 
 These tests run examples/audio_mixer_wave.py, not the guide's examples/audio_mixer.py:
-the guide's mixer needs numpy, and the Pyodide files this project serves do not
-include numpy, so that app cannot start here. The wave version receives each track
+the guide's mixer needs numpy to merge, and the Pyodide files this project serves do
+not include numpy (test_audio_mixer_numpy.py checks that it says so). The wave
+version receives each track
 as a WAV file path and mixes with the standard library, counting each track once
 and trimming the mix to the shortest track.
 """

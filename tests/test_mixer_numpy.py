@@ -101,3 +101,13 @@ def test_mixer_single_track_renormalised(example):
     got = output_samples(client)
     assert got.max() == 32767
     assert np.array_equal(got, normalised(a * 1.0))
+
+
+def test_mixer_asks_worker_for_numpy(example):
+    client = example("audio_mixer")
+    assert client.session.packages() == ["numpy"]
+
+
+def test_wave_mixer_needs_no_packages(example):
+    client = example("audio_mixer_wave")
+    assert client.session.packages() == []

@@ -512,3 +512,19 @@ def test_radio_accepts_choices_set_by_listener():
     client.click(client.get("button", value="More"))
     client.set(client.get("radio", label="Pick"), "c")
     assert client.session.value(radio) == "c"
+
+
+def test_missing_module_error_says_what_to_do():
+    with gr.Blocks() as demo:
+        out = gr.Textbox(label="Out")
+
+        def use_missing():
+            import lite_no_such_package  # noqa: F401
+
+        gr.Button("Go").click(use_missing, None, out)
+
+    client = TestClient(demo)
+    client.click(client.get("button", value="Go"))
+    message = client.notices[-1].message
+    assert message.startswith("ModuleNotFoundError: No module named 'lite_no_such_package'")
+    assert "Add lite_no_such_package to the app's requirements" in message

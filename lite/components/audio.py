@@ -55,6 +55,9 @@ class Audio(Component):
         self.loop = loop
         super().__init__(value, **kwargs)
 
+    def packages(self) -> tuple[str, ...]:
+        return ("numpy",) if self.type == "numpy" else ()
+
     def read_edit(self, value: Any) -> Pcm | None:
         return None if value is None else check_pcm(value)
 

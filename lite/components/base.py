@@ -71,6 +71,10 @@ class Component(Block):
             return not value
         return value is None or isinstance(value, (str, int, float)) and not value
 
+    def packages(self) -> tuple[str, ...]:
+        """Return the Pyodide packages this component needs to preprocess its value."""
+        return ()
+
     def with_props(self, props: dict[str, Any]) -> Component:
         """Return this component, or a copy with the ``SESSION_PROPS`` in ``props``."""
         changed = {name: props[name] for name in self.SESSION_PROPS

@@ -250,10 +250,11 @@ function writeAppFiles(pyodide, files) {
  * @param {Pyodide} pyodide
  * @param {string} entry
  * @param {(json: string, buffers: unknown) => void} post
+ * @param {StatusFunction} status
  * @returns {Promise<Bridge | null>} null when the engine could not start the
  *   app and has posted a `fatal` message saying why
  */
-async function startBridge(pyodide, entry, post) {
+async function startBridge(pyodide, entry, post, status) {
   let module;
   try {
     module = pyodide.pyimport("lite.bridge");
@@ -281,7 +282,38 @@ async function startBridge(pyodide, entry, post) {
     throw new BootError("The lite engine could not be loaded",
       "lite.bridge.start() must return an object with a receive() method.");
   }
+  await loadAppPackages(pyodide, bridge, status);
   return { receive };
+}
+
+/**
+ * Loads the Pyodide packages the engine asks for, such as numpy for an Audio
+ * input of type "numpy". A package the runtime does not have is not fatal: only
+ * the listeners that need it fail, and their error names the package.
+ * @param {Pyodide} pyodide
+ * @param {any} bridge
+ * @param {StatusFunction} status
+ */
+async function loadAppPackages(pyodide, bridge, status) {
+  const list = bridge.packages;
+  /** @type {string[]} */
+  const packages = typeof list?.toJs === "function" ? list.toJs() : [];
+  release(list);
+  if (!packages.length) return;
+  status("packages", `Loading ${packages.join(", ")}`, 0.95);
+  /** @type {string[]} */
+  const errors = [];
+  const loaded = await pyodide.loadPackage(packages, {
+    messageCallback: () => {},
+    errorCallback: (message) => errors.push(message),
+  });
+  const names = new Set(loaded.map((entry) => entry.name));
+  const missing = packages.filter((name) => !names.has(name));
+  if (missing.length) {
+    console.warn(`[lite] The app needs ${missing.join(", ")}, which this Pyodide ` +
+      `copy could not load (${errors.join(" ") || "no reason given"}). Listeners ` +
+      "that use it will fail. Set pyodide-url to a full Pyodide distribution.");
+  }
 }
 
 /** @param {any} proxy */
@@ -339,7 +371,7 @@ export async function bootEngine(init, post, status) {
   writeAppFiles(pyodide, init.files);
   // After the engine, so that an app file cannot shadow the engine.
   insertSysPath(pyodide, 1, APP_DIR);
-  return startBridge(pyodide, init.entry, post);
+  return startBridge(pyodide, init.entry, post, status);
 }
 
 /**
