@@ -1,4 +1,5 @@
-"""Python that never returns: the page stays responsive, shows that the app is busy and stops it.
+"""Python that never returns: the page stays responsive, shows that the app is busy
+and stops it.
 
 On a cross-origin isolated page (as ``lite serve`` and the fixtures serve it), Stop
 interrupts Python and the session goes on. Where the interrupt cannot reach (code
