@@ -95,13 +95,14 @@ export class Supervisor {
    * the user gets one warning, and the app keeps the value it had.
    * @param {PageMessage} message
    * @param {ArrayBuffer[]} transfer
+   * @returns {boolean} false when the message was rejected
    */
   send(message, transfer) {
-    if (this.#watchdog.state === "restarting") return;
+    if (this.#watchdog.state === "restarting") return false;
     const problem = checkPageMessage(message);
     if (problem) {
       this.#reject(message, problem);
-      return;
+      return false;
     }
     if (message.type === "edit") {
       this.#rejected.delete(message.id);
@@ -109,6 +110,7 @@ export class Supervisor {
     }
     this.#options.post(message, transfer);
     this.#watchdog.posted();
+    return true;
   }
 
   /**

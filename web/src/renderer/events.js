@@ -8,8 +8,9 @@ import { findTransferables } from "../buffers.js";
 /** @typedef {import("../protocol.js").PageMessage} PageMessage */
 
 /**
- * Sends one message to the worker, transferring the listed buffers.
- * @typedef {(message: PageMessage, transfer: ArrayBuffer[]) => void} SendFunction
+ * Sends one message to the worker, transferring the listed buffers. Returns
+ * false when the message was rejected and not sent.
+ * @typedef {(message: PageMessage, transfer: ArrayBuffer[]) => boolean | void} SendFunction
  */
 
 /** The DOM event types components may handle. */
@@ -37,9 +38,10 @@ export function eventTime() {
  * @param {number} id
  * @param {unknown} value
  * @param {number} seq the `seq` of the last patch the page applied
+ * @returns {boolean} false when `send` rejected the message
  */
 export function sendEdit(send, id, value, seq) {
-  send({ type: "edit", id, value, t: eventTime(), seq }, findTransferables(value));
+  return send({ type: "edit", id, value, t: eventTime(), seq }, findTransferables(value)) !== false;
 }
 
 /**

@@ -232,10 +232,14 @@ export class Renderer {
       id,
       props: () => node.props,
       edit: (value) => {
+        const previous = node.props.value;
         // The props track what the page shows, so a later update of other
         // props does not put back a value the user has changed.
         node.props.value = value;
-        sendEdit(this.#send, id, value, this.#seq);
+        if (!sendEdit(this.#send, id, value, this.#seq)) {
+          // The page rejected the edit, so show the value the app still has.
+          this.#update(node, { value: previous });
+        }
       },
       trigger: (name) => sendTrigger(this.#send, node, name, this.#seq),
       uniqueId,
