@@ -10,6 +10,7 @@ from __future__ import annotations
 import functools
 import inspect
 import itertools
+import operator
 from typing import TYPE_CHECKING, Any, Callable, ClassVar, Iterable
 
 from . import context
@@ -97,7 +98,7 @@ class Block:
 
     def initial_props(self) -> dict[str, Any]:
         """Return the props this block starts with, as its constructor set them."""
-        return {name: getattr(self, name) for name in self.PROPS}
+        return dict(zip(self.PROPS, _props_getter(type(self))(self)))
 
     def state_changes(self, name: str) -> list[tuple[Block, dict[str, Any]]]:
         """Return the props the page changed before it sent event ``name``.
@@ -144,6 +145,21 @@ def _recording_init_args(init: Callable[..., None]) -> Callable[..., None]:
         init(self, *args, **kwargs)
 
     return wrapper
+
+
+_getters: dict[type, Callable[[Any], tuple[Any, ...]]] = {}
+
+
+def _props_getter(cls: type[Block]) -> Callable[[Any], tuple[Any, ...]]:
+    """Return a function that reads every prop of a ``cls`` instance at once."""
+    getter = _getters.get(cls)
+    if getter is None:
+        names = cls.PROPS
+        read = operator.attrgetter(*names)
+        # attrgetter returns a bare value, not a tuple, for a single name.
+        getter = (lambda block: (read(block),)) if len(names) == 1 else read
+        _getters[cls] = getter
+    return getter
 
 
 _signatures: dict[type, inspect.Signature] = {}

@@ -59,6 +59,7 @@ class _Diff:
             self.page_children[node.node_id] = [child.node_id for child in node.children]
             for child in node.children:
                 self.old_parent[child.node_id] = node.node_id
+        self.old_count = len(self.page_children)
         self.new_blocks = {node.block_id for node in new_root.walk()}
         self.claimed: set[int] = set()
         # Old nodes to remove that still contain a block of the new tree: they stay
@@ -76,6 +77,8 @@ class _Diff:
         return self.ops
 
     def _diff_children(self, old: Node | None, new: Node) -> None:
+        if not new.children and (old is None or not old.children):
+            return
         matches = self._match(old, new)
         if old is not None:
             for child in old.children:
@@ -135,6 +138,8 @@ class _Diff:
         return matches
 
     def _update_props(self, old: Node, new: Node) -> None:
+        if old.props == new.props:  # the common case, compared in C
+            return
         changed = {name: value for name, value in new.props.items()
                    if name not in old.props or old.props[name] != value}
         for name in old.props:
@@ -199,6 +204,8 @@ class _Diff:
 
     def _remove_leftovers(self) -> None:
         """Remove doomed nodes, then any old node that was never reached."""
+        if not self.doomed and len(self.claimed) >= self.old_count:
+            return  # every old node was matched or removed already
         for node in self.old_root.walk():
             if node.node_id in self.doomed and node.node_id not in self.removed:
                 self._remove(node)

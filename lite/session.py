@@ -7,10 +7,12 @@ shared and never change, so the same ``Blocks`` can back many sessions.
 from __future__ import annotations
 
 import copy
+import gc
 import logging
 from collections import Counter, defaultdict, deque
+from contextlib import contextmanager
 from dataclasses import dataclass, field
-from typing import Any, Callable
+from typing import Any, Callable, Iterator
 
 from . import context
 from .blocks import Block, Blocks
@@ -122,7 +124,8 @@ class Session:
         A malformed message is logged and skipped; the rest of the batch goes on.
         """
         try:
-            patch = self._apply_batch(messages)
+            with _collector_paused():
+                patch = self._apply_batch(messages)
         except BaseException:
             # A `once` listener that ran in a failed batch must not stay pending.
             self.ran.clear()
@@ -417,6 +420,7 @@ class Session:
                 old_props[block.id] = self.props.get(block.id, {})
                 self._drop_block(block)
             _carry_listener_state(old_run, run, self.done_seq)
+            _release_run(old_run)
         for block in run.blocks:
             props = block.initial_props()
             if block.id in carried:
@@ -500,6 +504,35 @@ class Session:
         for node_id in list(self.rebound_at):
             if node_id not in self.node_block:
                 del self.rebound_at[node_id]
+
+
+@contextmanager
+def _collector_paused() -> Iterator[None]:
+    """Keep Python's cyclic garbage collector out of one batch.
+
+    A re-render makes thousands of blocks at once, which sets off collections that
+    walk every live object: with 1,000 to-do rows they took about half of a click's
+    time under CPython. Dropped runs have their cycles broken (see
+    ``_release_run``), so most of their garbage is freed without the collector,
+    and it runs again as usual after the batch.
+    """
+    if not gc.isenabled():
+        yield
+        return
+    gc.disable()
+    try:
+        yield
+    finally:
+        gc.enable()
+
+
+def _release_run(run: RenderRun) -> None:
+    """Break the parent and child links of a dropped run, so reference counting
+    frees its blocks without waiting for the cyclic collector."""
+    for block in run.blocks:
+        block.children = []
+        block.parent = None
+    run.children = []
 
 
 def _carry_listener_state(old_run: RenderRun, run: RenderRun,
