@@ -3,10 +3,8 @@ Gradio's shapes."""
 
 from __future__ import annotations
 
-import hashlib
 import os
 import sys
-import tempfile
 from array import array
 from typing import Any, Literal
 
@@ -85,6 +83,8 @@ class Audio(Component):
 
 
 def _write_temp_wav(audio: Pcm) -> str:
+    import hashlib
+
     digest = hashlib.sha1(audio["pcm"]).hexdigest()[:16]
     path = os.path.join(_temp_dir(), f"audio-{digest}-{audio['sample_rate']}.wav")
     if not os.path.exists(path):
@@ -97,6 +97,8 @@ _temp: list[str] = []
 
 def _temp_dir() -> str:
     if not _temp:
+        import tempfile
+
         _temp.append(tempfile.mkdtemp(prefix="lite-audio-"))
     return _temp[0]
 
