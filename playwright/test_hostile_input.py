@@ -20,6 +20,7 @@ from conftest import OpenPage
 from spy import APPS, Console, count, open_spied, post_to_worker
 
 ServeApp = Callable[[str | Path], str]
+RecordProperty = Callable[[str, Any], None]
 
 TODO = "examples/todo_list.py"
 MARKUP = APPS / "markup.py"
@@ -123,8 +124,11 @@ def test_labels_info_and_choices_are_text(open_page: OpenPage, serve_app: ServeA
     assert page.evaluate("window.pwned") is None
 
 
-def test_markdown_and_html_are_sanitized(open_page: OpenPage, serve_app: ServeApp) -> None:
+def test_markdown_and_html_are_sanitized(
+    open_page: OpenPage, serve_app: ServeApp, record_property: RecordProperty
+) -> None:
     page = open_spied(open_page, serve_app(MARKUP))
+    record_property("payloads", len(PAYLOADS))
     source = page.get_by_label("Source")
     markdown = page.locator(".lite-markdown")
     html = page.locator(".lite-html")
@@ -150,9 +154,12 @@ def test_markdown_and_html_are_sanitized(open_page: OpenPage, serve_app: ServeAp
 # Messages posted straight to the worker
 
 
-def garbage_messages(page: Page, task_id: int) -> None:
-    """Post messages of every broken shape straight to the worker, built in the page."""
-    page.evaluate(
+def garbage_messages(page: Page, task_id: int) -> int:
+    """Post messages of every broken shape straight to the worker, built in the page.
+
+    Returns the number of messages posted.
+    """
+    return page.evaluate(
         """(taskId) => {
           const worker = window.liteWorkers.at(-1);
           const deep = [];
@@ -178,16 +185,19 @@ def garbage_messages(page: Page, task_id: int) -> None:
             { type: "init" },
           ];
           for (const message of messages) worker.postMessage(message);
+          return messages.length;
         }""",
         task_id,
     )
 
 
-def test_garbage_to_worker_is_rejected(open_page: OpenPage, serve_app: ServeApp) -> None:
+def test_garbage_to_worker_is_rejected(
+    open_page: OpenPage, serve_app: ServeApp, record_property: RecordProperty
+) -> None:
     page = open_spied(open_page, serve_app(TODO))
     console = Console(page)
     task_id = node_id(page, "Task Name")
-    garbage_messages(page, task_id)
+    record_property("garbage_messages", garbage_messages(page, task_id))
     reasons = [
         "rejected a page message: a page message must be an object, not a string",
         "rejected a page message: a page message must be an object, not a number",

@@ -9,8 +9,10 @@ and puts back what the user had entered.
 
 from __future__ import annotations
 
+import time
 from collections.abc import Callable, Iterator
 from pathlib import Path
+from typing import Any
 
 import pytest
 from playwright.sync_api import Page, expect
@@ -123,7 +125,9 @@ def plain_url() -> Iterator[str]:
     yield from serve_without_isolation(APP)
 
 
-def test_without_isolation_stop_restarts(open_page: OpenPage, plain_url: str) -> None:
+def test_without_isolation_stop_restarts(
+    open_page: OpenPage, plain_url: str, record_property: Callable[[str, Any], None]
+) -> None:
     page = open_spied(open_page, plain_url)
     console = Console(page)
     assert page.evaluate("crossOriginIsolated") is False
@@ -137,9 +141,11 @@ def test_without_isolation_stop_restarts(open_page: OpenPage, plain_url: str) ->
     expect(banner).to_be_visible(timeout=BUSY_TIMEOUT_MS)
     expect(banner).to_contain_text("Stopping it restarts the app")
     banner.get_by_role("button", name="Stop and restart").click()
+    started = time.monotonic()
 
     notice = page.locator(".lite-toast").filter(has_text="The app was restarted")
     expect(notice).to_be_visible(timeout=RESTART_TIMEOUT_MS)
+    record_property("restart_seconds", round(time.monotonic() - started, 1))
     expect(notice).to_contain_text("the page is not cross-origin isolated")
     expect(notice).to_contain_text("Your entries were put back: Name, Level, Color.")
     expect(notice).to_contain_text(
