@@ -4,6 +4,7 @@ from __future__ import annotations
 
 import json
 import logging
+import sys
 from typing import Any
 
 import pytest
@@ -81,6 +82,10 @@ def test_valid_buffer_reference_resolves():
             "props": {"value": "got audio"}} in posted[-1]["ops"]
 
 
+@pytest.mark.skipif(sys.platform == "emscripten", reason=(
+    "json.loads overflows the WebAssembly stack before it raises RecursionError; "
+    "the worker rejects messages nested deeper than 32 levels before the engine "
+    "sees them"))
 def test_deeply_nested_batch_dropped(caplog):
     client, bridge, posted = todo()
     with caplog.at_level(logging.WARNING, logger="lite"):
