@@ -1,0 +1,1 @@
+"""The benchmark of lite against real Gradio; bench/run runs it."""
