@@ -242,13 +242,14 @@ def round_trip_section(results: dict[str, Any]) -> list[str]:
         "## Event round trips",
         "",
         (
-            "From the synthetic action, dispatched inside the page, to the MutationObserver "
-            "callback that sees the expected DOM (→ DOM), and to the next frame after it "
-            '(→ frame, which waits for the next vsync: up to 17 ms at 60 Hz). "lite split" '
-            "gives medians of the page handler until the message "
-            "is posted (send), the worker from receiving it to posting the patch (worker: "
-            "batching timer, Python, JSON), and the page's handling of the patch (apply: "
-            "JSON parsing and DOM changes)."
+            "Each time runs from the synthetic action, dispatched inside the page, to "
+            "the MutationObserver callback that observes the expected DOM (→ DOM). "
+            "→ frame runs to the next frame after it, so it includes the wait for the "
+            'next vsync (up to 17 ms at 60 Hz). "lite split" gives three medians. '
+            "send is the page handler until the message is posted. worker runs from "
+            "the worker receiving the message to posting the patch (batching timer, "
+            "Python, JSON). apply is the page's handling of the patch (JSON parsing "
+            "and DOM changes)."
         ),
         "",
     ]
@@ -312,13 +313,14 @@ def scaling_section(results: dict[str, Any]) -> list[str]:
         "## Scaling",
         "",
         (
-            "The split example from an empty input to N letters pasted as one input event, "
-            "and a to-do list that starts with N tasks (a copy of the example whose "
-            "`gr.State([])` holds N tasks, written to bench/out/apps/) where each sample "
-            "clicks Done on the first task. The engine side is timed with "
-            "`lite.testing.TestClient`: the session handling the message (listener, "
-            "re-render, keyed diff) plus `json.dumps` of the patch, under CPython and "
-            "inside Pyodide under Node.js; patch bytes are `len(json.dumps(patch.to_dict()))`."
+            "Split: from an empty input to N letters, pasted as one input event. "
+            "To-do: each sample clicks Done on the first task of a list that starts "
+            "with N tasks. That list is a copy of the example whose `gr.State([])` "
+            "contains N tasks, written to bench/out/apps/. The engine side is timed "
+            "with `lite.testing.TestClient` under CPython and inside Pyodide under "
+            "Node.js. It covers the session handling the message (listener, "
+            "re-render, keyed diff) and `json.dumps` of the patch. Patch bytes are "
+            "`len(json.dumps(patch.to_dict()))`."
         ),
         "",
     ]
@@ -453,8 +455,8 @@ METHOD = """## Method
   keeps a reference to Pyodide's `WebAssembly.Memory`. Worker times are absolute
   (`timeOrigin + now()`), so the page puts them on its own clock.
 - The start-up of lite runs a copy of the to-do app with a `performance.mark()` as its
-  first and last line (bench/apps.py), which shows when lite.bridge was imported and
-  when the app module had run; nothing else observable from outside separates them.
+  first and last line (bench/apps.py). The marks show when lite.bridge was imported and
+  when the app module had run, which nothing else observable from outside separates.
 - Per-product DOM lookups are in bench/apps.py: only the text field needs a selector
   per product; labels, buttons and headings are found by their text.
 - Between samples the page waits two frames and 100 ms, so that no event of the

@@ -219,9 +219,9 @@ def _scaling_paragraph(
     )
     if group == "todo":
         text += (
-            " The patch stays small, but the work before it does not: the click "
+            " The patch stays small, but the work before it does not. The click "
             "re-runs the render function, which builds every row again as new "
-            "blocks and listeners, and the session then snapshots the new tree and "
+            "blocks and listeners. The session then snapshots the new tree and "
             "diffs all of it against the previous one, so the cost grows linearly "
             "with the number of tasks."
         )
@@ -284,12 +284,12 @@ def _usable_paragraph(results: dict[str, Any], mode: str, with_import: bool) -> 
     text = (
         f"**Pyodide ready → usable, {mode}:** "
         f"{span('pyodide_ready', 'usable')} ms. Fetching engine.whl and putting it on "
-        f"sys.path took {span('pyodide_ready', 'engine_installed')} ms, importing "
-        f"lite.bridge {span('engine_installed', 'engine_imported')} ms, the app "
-        f"module {span('engine_imported', 'app_run')} ms, the first render with its "
-        f"diff and JSON {span('app_run', 'first_patch_sent')} ms, passing and "
-        f"applying the patch {span('first_patch_sent', 'first_patch_applied')} ms and "
-        f"the frame {span('first_patch_applied', 'usable')} ms."
+        f"sys.path took {span('pyodide_ready', 'engine_installed')} ms, and importing "
+        f"lite.bridge {span('engine_installed', 'engine_imported')} ms. The app "
+        f"module took {span('engine_imported', 'app_run')} ms, the first render with "
+        f"its diff and JSON {span('app_run', 'first_patch_sent')} ms, and passing and "
+        f"applying the patch {span('first_patch_sent', 'first_patch_applied')} ms. "
+        f"The frame after it came {span('first_patch_applied', 'usable')} ms later."
     )
     imported = (
         results.get("python", {})
