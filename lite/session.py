@@ -30,7 +30,7 @@ from .tree import Node
 logger = logging.getLogger("lite")
 
 # A listener that fires itself (a change listener writing its own input) would loop
-# forever; the session stops a batch after this many runs and says so.
+# forever, so the session stops a batch after this many runs and posts a notice.
 MAX_RUNS_PER_BATCH = 10_000
 
 TargetKey = tuple[str, int]
@@ -52,7 +52,7 @@ class Notice:
 
 @dataclass
 class Patch:
-    """What one batch of messages changed: ops for the page and notices."""
+    """The result of one batch of messages: ops for the page, and notices."""
 
     seq: int
     ops: list[Op]
@@ -120,8 +120,9 @@ class Session:
     def handle(self, messages: list[Any]) -> Patch:
         """Apply a batch of page messages in order and return the resulting patch.
 
-        Runs that pile up while a batch is applied merge as their trigger modes say.
-        A malformed message is logged and skipped; the rest of the batch goes on.
+        Runs that pile up while a batch is applied merge as their trigger modes
+        decide. A malformed message is logged and skipped, and the rest of the batch
+        goes on.
         """
         try:
             with _collector_paused():
@@ -174,7 +175,7 @@ class Session:
         return sorted(names)
 
     def value(self, block: Block) -> Any:
-        """Return the value of ``block`` as this session holds it."""
+        """Return the value of ``block`` in this session."""
         return self.props[block.id].get("value")
 
     def fire(self, target: Block | Listener, name: str, seq: int | None = None) -> None:

@@ -115,7 +115,8 @@ def test_submit_generated_button_has_no_listener(example):
     assert button.props["events"] == []
     before = len(client.patches)
     client.click(button)
-    assert client.patches[-1].ops == [] and len(client.patches) == before + 1
+    assert len(client.patches) == before + 1
+    assert client.patches[-1].ops == []
 
 
 # Add Box and Merge ---------------------------------------------------------------
