@@ -41,7 +41,7 @@ class Block:
             the same key (under parents with the same keys) keeps the id and the
             ``preserved_by_key`` props of its previous instance.
         preserved_by_key: The props a keyed block carries over from its previous
-            instance. Every other prop is reset to what the constructor says.
+            instance. Every other prop is reset to the constructor's value.
     """
 
     kind: ClassVar[str] = "block"
@@ -108,7 +108,7 @@ class Block:
         return []
 
     def seed(self) -> str:
-        """Return a short text that tells this block apart from others of its kind.
+        """Return a short text that distinguishes this block from others of its kind.
 
         It is the constructor's arguments, which fix every prop of a block that a
         render function just made. Props changed later are not in it, so the diff

@@ -27,7 +27,7 @@ Post = Callable[[str, Any], None]
 def start(entry: str, post: Post) -> Bridge | None:
     """Load the app at ``entry``, post its first patch and return the bridge.
 
-    On failure, posts a ``fatal`` message that says what went wrong and returns
+    On failure, posts a ``fatal`` message that describes the failure and returns
     ``None``.
     """
     _configure_logging()

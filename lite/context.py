@@ -1,4 +1,4 @@
-"""Where a block being constructed goes.
+"""The open containers that a block being constructed attaches to.
 
 Blocks register themselves with whatever is open when they are built: the ``Blocks``
 being defined, the innermost layout (``with gr.Row():``) and, while a render function

@@ -28,7 +28,7 @@ class Node:
     def signature(self) -> int:
         """Return a hash of the kind, the seed and the children's signatures.
 
-        The seed is a short text that tells blocks apart, such as their constructor
+        The seed is a short text that distinguishes blocks, such as their constructor
         arguments, and falls back to the props. The diff only uses signatures to pick
         which old element to reuse, then compares props one by one, so two different
         nodes with one signature cost an update op, never a wrong page.

@@ -216,7 +216,8 @@ def test_preserved_labels_survive_info_resets(example):
     change_label(client, 2)
     label0, info0, _ = rows(client)[0]
     label2 = rows(client)[2][0]
-    assert label0 in "ABCDE" and info0 in "ABCDE"
+    assert label0 in "ABCDE"
+    assert info0 in "ABCDE"
     client.set(slider, 5)
     assert rows(client) == [
         (label0, "Default Info", "v0"),

@@ -1,5 +1,7 @@
-"""Audio: upload and play sound. The page decodes and encodes it; Python sees
-Gradio's shapes."""
+"""Audio: upload and play sound.
+
+The page decodes and encodes the audio, and listeners receive the values Gradio gives.
+"""
 
 from __future__ import annotations
 

@@ -14,7 +14,7 @@ class Markdown(Component):
     Args:
         value: The Markdown source; common leading indentation is removed.
         sanitize_html: Whether raw HTML in the source is sanitized. The page
-            sanitizes it whatever this says, because app text is untrusted.
+            sanitizes it whatever this is set to, because app text is untrusted.
         line_breaks: Whether single newlines become line breaks.
         header_links: Whether headings get anchor links.
         **kwargs: See :class:`lite.components.base.Component`.

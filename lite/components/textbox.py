@@ -14,8 +14,8 @@ class Textbox(Component):
         value: The starting text.
         placeholder: Text shown while the field is empty.
         lines: The number of rows shown.
-        max_lines: The most rows the field grows to; 1 makes a single-line field,
-            where Enter fires ``submit`` instead of adding a line.
+        max_lines: The maximum number of rows the field grows to. 1 makes a
+            single-line field, where Enter fires ``submit`` instead of adding a line.
         type: ``"text"``, ``"password"`` or ``"email"``.
         autofocus: Whether the field takes the focus when the page opens.
         **kwargs: See :class:`lite.components.base.Component`.
